@@ -1,0 +1,194 @@
+"""The migration between two years: who rose, fell, stayed, is new or was lost.
+
+Matrix rows are the base-year categories plus 'new' (not active in the base
+year, active in the next); columns are the next-year categories plus 'lost'
+(active in the base year, not in the next). Customers active in neither year
+are not placed, but stay in ``Migration.customers`` so nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from klantpiramide.analysis.pyramid import DEFAULT_SPLIT, INACTIVE, Bounds, Split, classify, pyramid_bounds
+
+# Movement kinds, in the order the legend shows them.
+MOVEMENTS = ("up", "down", "same", "new", "lost")
+NOT_PLACED = -1
+
+
+@dataclass(frozen=True)
+class Migration:
+    """Everything the report needs about two years; amounts in cents.
+
+    ``customers`` has one row per customer number seen in either year, with the
+    columns key, customer, name, revenue_base, revenue_next, listed_base,
+    listed_next, cat_base, cat_next (category index or -1), row and column (matrix
+    position or -1 when not placed) and movement (one of MOVEMENTS, or '' when not
+    placed). The matrices are indexed 0..m by row and column, where m is the
+    number of categories: row m is 'new' and column m is 'lost'.
+    """
+
+    base_year: int
+    next_year: int
+    split: Split
+    rule: str
+    bounds_base: Bounds
+    bounds_next: Bounds
+    customers: pd.DataFrame
+    counts: pd.DataFrame
+    revenue_base: pd.DataFrame
+    revenue_next: pd.DataFrame
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return self.bounds_base.categories
+
+    @property
+    def placed(self) -> pd.DataFrame:
+        return self.customers[self.customers["row"] != NOT_PLACED]
+
+    @property
+    def not_placed(self) -> pd.DataFrame:
+        return self.customers[self.customers["row"] == NOT_PLACED]
+
+    def active_count(self, which: str) -> int:
+        """Return the number of active customers in 'base' or 'next'."""
+        return int((self.customers[f"cat_{which}"] != INACTIVE).sum())
+
+    def cell_movement(self, row: int, column: int) -> str:
+        """Return the movement kind of matrix cell (row, column)."""
+        return movement_of(row, column, len(self.categories))
+
+
+def movement_of(row: int, column: int, size: int) -> str:
+    """Return the movement kind of a matrix cell in a matrix of ``size`` categories."""
+    if row == size:
+        return "new"
+    if column == size:
+        return "lost"
+    if column < row:
+        return "up"
+    if column > row:
+        return "down"
+    return "same"
+
+
+def migrate(
+    base: pd.DataFrame,
+    next_: pd.DataFrame,
+    base_year: int,
+    next_year: int,
+    *,
+    split: Split = DEFAULT_SPLIT,
+    own_bounds: Bounds | None = None,
+    per_year: bool = False,
+) -> Migration:
+    """Classify both years and build the migration matrices.
+
+    ``base`` and ``next_`` have one row per customer with the columns key (the
+    matching key), customer (the number as shown), name and revenue (cents).
+    By default the base year's bounds classify both years ('hard revenue
+    bounds'); ``per_year`` ranks each year on its own; ``own_bounds`` replaces
+    the derived bounds.
+    """
+    customers = _join_years(base, next_)
+
+    # Bounds: the user's own, the base year's for both, or each year's own.
+    if own_bounds is not None:
+        rule, bounds_base, bounds_next = "own", own_bounds, own_bounds
+    else:
+        bounds_base = pyramid_bounds(customers["revenue_base"].to_numpy(), split, year=base_year)
+        bounds_next = bounds_base
+        rule = "pyramid"
+        if per_year:
+            rule = "per_year"
+            bounds_next = pyramid_bounds(customers["revenue_next"].to_numpy(), split, year=next_year)
+
+    customers["cat_base"] = classify(customers["revenue_base"].to_numpy(), bounds_base)
+    customers["cat_next"] = classify(customers["revenue_next"].to_numpy(), bounds_next)
+    _place(customers, len(bounds_base.categories))
+
+    counts, revenue_base, revenue_next = _matrices(customers, len(bounds_base.categories))
+    return Migration(
+        base_year=base_year,
+        next_year=next_year,
+        split=split,
+        rule=rule,
+        bounds_base=bounds_base,
+        bounds_next=bounds_next,
+        customers=customers,
+        counts=counts,
+        revenue_base=revenue_base,
+        revenue_next=revenue_next,
+    )
+
+
+def _join_years(base: pd.DataFrame, next_: pd.DataFrame) -> pd.DataFrame:
+    """Outer-join the two years on the key; a customer missing from a year has revenue 0 there."""
+    left = base.set_index("key")[["customer", "name", "revenue"]]
+    right = next_.set_index("key")[["customer", "name", "revenue"]]
+    joined = left.join(right, how="outer", lsuffix="_base", rsuffix="_next", sort=False)
+
+    listed_base = joined["revenue_base"].notna()
+    listed_next = joined["revenue_next"].notna()
+    customer_base = joined["customer_base"].fillna("")
+    customer_next = joined["customer_next"].fillna("")
+
+    # Show the longest form of the number seen ('00123' rather than '123'), and the latest name.
+    longer_next = customer_next.str.len() > customer_base.str.len()
+    name_next = joined["name_next"].fillna("")
+    name_base = joined["name_base"].fillna("")
+
+    return pd.DataFrame(
+        {
+            "key": joined.index.astype(str),
+            "customer": np.where(longer_next, customer_next, customer_base),
+            "name": np.where(name_next != "", name_next, name_base),
+            "revenue_base": joined["revenue_base"].fillna(0).astype(np.int64).to_numpy(),
+            "revenue_next": joined["revenue_next"].fillna(0).astype(np.int64).to_numpy(),
+            "listed_base": listed_base.to_numpy(),
+            "listed_next": listed_next.to_numpy(),
+        }
+    ).reset_index(drop=True)
+
+
+def _place(customers: pd.DataFrame, size: int) -> None:
+    """Add the matrix row, column and movement of every customer, in place."""
+    cat_base = customers["cat_base"].to_numpy().astype(np.int64)
+    cat_next = customers["cat_next"].to_numpy().astype(np.int64)
+    active_base = cat_base != INACTIVE
+    active_next = cat_next != INACTIVE
+    placed = active_base | active_next
+
+    row = np.where(active_base, cat_base, np.where(active_next, size, NOT_PLACED))
+    column = np.where(active_next, cat_next, np.where(active_base, size, NOT_PLACED))
+
+    movement = np.full(len(customers), "", dtype=object)
+    movement[placed & (column < row)] = "up"
+    movement[placed & (column > row)] = "down"
+    movement[placed & (column == row)] = "same"
+    movement[active_base & ~active_next] = "lost"
+    movement[~active_base & active_next] = "new"
+
+    customers["row"] = row
+    customers["column"] = column
+    customers["movement"] = movement
+
+
+def _matrices(customers: pd.DataFrame, size: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Count customers and sum revenues per matrix cell, including empty cells."""
+    placed = customers[customers["row"] != NOT_PLACED]
+    cells = placed.groupby(["row", "column"]).agg(
+        count=("key", "size"), revenue_base=("revenue_base", "sum"), revenue_next=("revenue_next", "sum")
+    )
+
+    positions = range(size + 1)
+    frames = []
+    for field in ("count", "revenue_base", "revenue_next"):
+        grid = cells[field].unstack(fill_value=0).reindex(index=positions, columns=positions, fill_value=0)
+        frames.append(grid.astype(np.int64))
+    return frames[0], frames[1], frames[2]
