@@ -1,0 +1,72 @@
+"""What every sheet writer needs: the analysis, the template, the language and formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from openpyxl.cell.cell import Cell
+
+from klantpiramide.analysis.pyramid import INACTIVE
+from klantpiramide.job import Analysis
+from klantpiramide.report.formats import currency_format, euros, write_text
+from klantpiramide.report.template import Template
+from klantpiramide.texts import LABELS, label
+
+
+@dataclass
+class ReportContext:
+    """The state shared by the sheet writers of one report."""
+
+    analysis: Analysis
+    template: Template
+    sheet_titles: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def migration(self):
+        return self.analysis.migration
+
+    @property
+    def language(self) -> str:
+        return self.analysis.settings.language
+
+    @property
+    def years(self) -> dict[str, int]:
+        return {"base": self.migration.base_year, "next": self.migration.next_year}
+
+    def text(self, key: str, **params: object) -> str:
+        """Return a label in the report's language, with the two years available as {base} and {next}."""
+        return label(key, self.language, **{**self.years, **params})
+
+    def row_labels(self) -> list[str]:
+        return [*self.migration.categories, self.text("new")]
+
+    def column_labels(self) -> list[str]:
+        return [*self.migration.categories, self.text("lost")]
+
+    def category_letter(self, index: int) -> str:
+        return "" if index == INACTIVE else self.migration.categories[index]
+
+    def movement_label(self, kind: str) -> str:
+        return self.text(f"move_{kind}") if kind else self.text("not_placed")
+
+    # Writing cells with the template's styles
+
+    def put(self, cell: Cell, value: object, kind: str | None = None) -> Cell:
+        """Write a value (text stays text) and apply the template style ``kind``."""
+        if kind is not None:
+            self.template.style(cell, kind)
+        if isinstance(value, str):
+            write_text(cell, value)
+        else:
+            cell.value = value
+        return cell
+
+    def put_amount(self, cell: Cell, cents: int, kind: str = "bedrag") -> Cell:
+        """Write cents as a currency amount in the report's currency."""
+        self.template.style(cell, kind)
+        cell.value = euros(cents)
+        cell.number_format = currency_format(cell.number_format, self.analysis.settings.currency)
+        return cell
+
+    def default_title(self, key: str) -> str:
+        return LABELS["nl"][key]

@@ -1,0 +1,176 @@
+"""Build the default report template, templates/migratierapport.xlsx.
+
+The template is meant to be edited in Excel; this script only makes the
+version shipped with Klantpiramide, so that its content is reviewable in git.
+Run it with `python templates/build_templates.py` after changing it.
+
+What the template carries, and how the report uses it:
+- defined names (``kp_...``) mark where data goes; the report never uses fixed
+  cell addresses, so a user may move a table by moving its named cell;
+- the legend cells (``kp_kleur_...``) carry the colour of each movement kind;
+  the matrix cells get the fill and font of their movement's legend cell;
+- the sheet ``Stijlen`` holds one styled cell per kind of value (``kp_stijl_...``);
+  the report copies those styles and leaves the sheet out;
+- the sheet ``Detail`` is the model for every detail sheet;
+- column widths, fonts, fixed texts and print settings are kept as they are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.workbook.defined_name import DefinedName
+
+HERE = Path(__file__).parent
+
+DARK_BLUE = "1F4E78"
+TITLE_BLUE = "1F3864"
+GRID = Side(style="thin", color="BFBFBF")
+BOX = Border(left=GRID, right=GRID, top=GRID, bottom=GRID)
+EURO = '"€" #,##0.00;[Red]-"€" #,##0.00'
+
+MOVEMENT_COLOURS = {
+    # name: (fill, font colour); Excel's own good/bad/neutral colours where they fit.
+    "stijger": ("C6EFCE", "006100"),
+    "daler": ("FFC7CE", "9C0006"),
+    "gelijk": ("F2F2F2", "262626"),
+    "nieuw": ("DDEBF7", "1F4E78"),
+    "verloren": ("F8CBAD", "833C0B"),
+}
+
+
+def name_cell(workbook: Workbook, name: str, sheet_title: str, coordinate: str) -> None:
+    """Give one cell a workbook-wide defined name."""
+    column = "".join(ch for ch in coordinate if ch.isalpha())
+    row = "".join(ch for ch in coordinate if ch.isdigit())
+    workbook.defined_names[name] = DefinedName(name, attr_text=f"'{sheet_title}'!${column}${row}")
+
+
+def add_title(sheet, workbook: Workbook, anchor: str, text: str, coordinate: str = "B2") -> None:
+    sheet[coordinate] = text
+    sheet[coordinate].font = Font(size=16, bold=True, color=TITLE_BLUE)
+    name_cell(workbook, anchor, sheet.title, coordinate)
+
+
+def build_matrix_sheet(workbook: Workbook) -> None:
+    sheet = workbook.active
+    sheet.title = "Migratiematrix"
+    sheet.sheet_view.showGridLines = False
+    add_title(sheet, workbook, "kp_titel", "Migratiematrix")
+    sheet["B3"].font = Font(italic=True, color="595959")
+    name_cell(workbook, "kp_indeling", sheet.title, "B3")
+    name_cell(workbook, "kp_matrix", sheet.title, "B6")
+
+    sheet.column_dimensions["A"].width = 3
+    sheet.column_dimensions["B"].width = 16
+    for letter in "CDEFGHI":
+        sheet.column_dimensions[letter].width = 11
+    sheet.column_dimensions["J"].width = 4
+
+    # Legend: to the right of the matrix; its cells define the movement colours.
+    sheet["K5"] = "Legenda"
+    sheet["K5"].font = Font(bold=True)
+    name_cell(workbook, "kp_legenda", sheet.title, "K5")
+    sheet.column_dimensions["K"].width = 52
+    for offset, (kind, (fill, font)) in enumerate(MOVEMENT_COLOURS.items(), start=6):
+        cell = sheet[f"K{offset}"]
+        cell.value = kind
+        cell.fill = PatternFill("solid", fgColor=fill)
+        cell.font = Font(color=font)
+        cell.border = BOX
+        name_cell(workbook, f"kp_kleur_{kind}", sheet.title, cell.coordinate)
+
+    name_cell(workbook, "kp_grenzen", sheet.title, "B19")
+    fit_to_page_width(sheet)
+
+
+def fit_to_page_width(sheet) -> None:
+    """Print landscape, as wide as one page and as long as needed."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def build_simple_sheet(workbook: Workbook, title: str, anchors: dict[str, str], widths: dict[str, float]) -> None:
+    sheet = workbook.create_sheet(title)
+    sheet.sheet_view.showGridLines = False
+    title_anchor, title_cell = next(iter(anchors.items()))
+    add_title(sheet, workbook, title_anchor, title, title_cell)
+    for name, coordinate in list(anchors.items())[1:]:
+        name_cell(workbook, name, sheet.title, coordinate)
+    for letter, width in widths.items():
+        sheet.column_dimensions[letter].width = width
+    fit_to_page_width(sheet)
+
+
+def build_styles_sheet(workbook: Workbook) -> None:
+    """One cell per kind of value; the report copies the style, never the value."""
+    sheet = workbook.create_sheet("Stijlen")
+    sheet["A1"] = "Celstijlen van het rapport. Pas de opmaak van kolom B aan; dit blad komt niet in het rapport."
+    sheet["A1"].font = Font(italic=True)
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 18
+
+    header = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor=DARK_BLUE)
+    total_fill = PatternFill("solid", fgColor="D9E1F2")
+    styles = {
+        "kop": ("Kop", dict(font=header, fill=header_fill, alignment=Alignment(horizontal="center", vertical="center", wrap_text=True), border=BOX)),
+        "label": ("Rij- of kolomlabel", dict(font=Font(bold=True), fill=PatternFill("solid", fgColor="D9E1F2"), alignment=Alignment(horizontal="center"), border=BOX)),
+        "aantal": ("Aantal", dict(number_format="#,##0", alignment=Alignment(horizontal="center"), border=BOX)),
+        "totaal": ("Totaal (aantal)", dict(number_format="#,##0", font=Font(bold=True), fill=total_fill, alignment=Alignment(horizontal="center"), border=BOX)),
+        "bedrag": ("Bedrag", dict(number_format=EURO, border=BOX)),
+        "totaal_bedrag": ("Totaal (bedrag)", dict(number_format=EURO, font=Font(bold=True), fill=total_fill, border=BOX)),
+        "procent": ("Percentage", dict(number_format="0.0%", border=BOX)),
+        "tekst": ("Tekst", dict(border=BOX)),
+        "klantnummer": ("Klantnummer", dict(number_format="@", border=BOX, alignment=Alignment(horizontal="left"))),
+        "link": ("Koppeling", dict(font=Font(color="0563C1", underline="single"))),
+        "notitie": ("Toelichting", dict(font=Font(italic=True, color="595959"))),
+        "goed": ("Sluit aan", dict(font=Font(bold=True, color="006100"), fill=PatternFill("solid", fgColor="C6EFCE"), border=BOX)),
+        "fout": ("Sluit niet aan", dict(font=Font(bold=True, color="9C0006"), fill=PatternFill("solid", fgColor="FFC7CE"), border=BOX)),
+        "kop2": ("Tussenkop", dict(font=Font(bold=True, size=12, color=TITLE_BLUE))),
+    }
+    for row, (key, (description, attributes)) in enumerate(styles.items(), start=3):
+        sheet.cell(row, 1, description)
+        cell = sheet.cell(row, 2, 1234.5 if "bedrag" in key else 0.125 if key == "procent" else 12 if key in ("aantal", "totaal") else description)
+        for attribute, value in attributes.items():
+            setattr(cell, attribute, value)
+        name_cell(workbook, f"kp_stijl_{key}", sheet.title, cell.coordinate)
+
+
+def build_template(path: Path) -> None:
+    workbook = Workbook()
+    build_matrix_sheet(workbook)
+    build_simple_sheet(
+        workbook, "Omzetmatrix", {"kp_titel_omzet": "B2", "kp_omzetmatrix": "B5"},
+        {"A": 3, "B": 24, **{letter: 15 for letter in "CDEFGHI"}},
+    )
+    build_simple_sheet(
+        workbook, "Piramide", {"kp_titel_piramide": "B2", "kp_piramide": "B4"},
+        {"A": 3, "B": 10, "C": 12, "D": 16, "E": 16, "F": 16, "G": 18, "H": 16},
+    )
+    build_simple_sheet(
+        workbook, "Klanten", {"kp_titel_klanten": "A1", "kp_klanten": "A3"},
+        {"A": 16, "B": 36, "C": 14, "D": 14, "E": 16, "F": 16, "G": 16, "H": 12, "I": 12},
+    )
+    build_simple_sheet(
+        workbook, "Controle", {"kp_titel_controle": "B2", "kp_controle": "B4"},
+        {"A": 3, "B": 34, "C": 22, "D": 22, "E": 18, "F": 18, "G": 10, "H": 60},
+    )
+    build_simple_sheet(
+        workbook, "Detail", {"kp_titel_detail": "A1", "kp_detail": "A4"},
+        {"A": 16, "B": 36, "C": 14, "D": 14, "E": 16, "F": 16, "G": 16, "H": 12},
+    )
+    workbook["Detail"]["A2"].font = Font(color="0563C1", underline="single")
+    name_cell(workbook, "kp_terug", "Detail", "A2")
+    build_styles_sheet(workbook)
+    workbook.save(path)
+
+
+if __name__ == "__main__":
+    build_template(HERE / "migratierapport.xlsx")
+    print(f"written: {HERE / 'migratierapport.xlsx'}")
