@@ -129,9 +129,9 @@ def migrate(
 
 def _join_years(base: pd.DataFrame, next_: pd.DataFrame) -> pd.DataFrame:
     """Outer-join the two years on the key; a customer missing from a year has revenue 0 there."""
-    left = base.set_index("key")[["customer", "name", "revenue"]]
-    right = next_.set_index("key")[["customer", "name", "revenue"]]
-    joined = left.join(right, how="outer", lsuffix="_base", rsuffix="_next", sort=False)
+    left = base.set_index("key")[["customer", "name", "revenue"]].add_suffix("_base")
+    right = next_.set_index("key")[["customer", "name", "revenue"]].add_suffix("_next")
+    joined = left.join(right, how="outer", sort=False)
 
     listed_base = joined["revenue_base"].notna()
     listed_next = joined["revenue_next"].notna()

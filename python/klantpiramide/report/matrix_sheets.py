@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from copy import copy
+
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -54,7 +56,9 @@ def write_matrix_sheet(context: ReportContext, detail_sheets: dict[tuple[int, in
             target = detail_sheets.get((row, column))
             if count and target:
                 cell.hyperlink = Hyperlink(ref=cell.coordinate, location=internal_link(target))
-                cell.font = cell.font.copy(underline="single")
+                underlined = copy(cell.font)
+                underlined.underline = "single"
+                cell.font = underlined
     _write_totals(context, sheet, top, left, counts, "totaal")
     context.put(sheet.cell(top + size + 3, left), context.text("axis_rows"), "notitie")
     context.put(sheet.cell(top + size + 4, left), context.text("matrix_hint"), "notitie")

@@ -1,0 +1,135 @@
+"""The command line, run in-process: exit codes, exact output and exact messages."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+
+from klantpiramide.cli import build_parser, main
+
+CDNOW_ROWS = {
+    "A": [1, 4, 10, 2, 0, 6],
+    "B": [0, 8, 27, 18, 7, 34],
+    "C": [0, 8, 36, 58, 64, 187],
+    "D": [0, 1, 11, 46, 78, 451],
+    "E": [0, 0, 11, 32, 93, 1156],
+    "Nieuw": [0, 0, 0, 0, 0, 0],
+}
+COLUMNS = ["A", "B", "C", "D", "E", "Verloren"]
+
+
+def run(capsys, *arguments):
+    code = main([str(argument) for argument in arguments])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_matrix_json_gives_cdnow_figures(capsys, cdnow_workbook):
+    code, out, err = run(capsys, "matrix", cdnow_workbook, "--json")
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert document["jaren"] == [1997, 1998]
+    assert document["actief"] == {"1997": 2349, "1998": 515}
+    assert document["niet_geplaatst"] == 8
+    assert document["grenzen"] == {"A": 707.94, "B": 305.33, "C": 108.72, "D": 43.99}
+    counts = {row: [document["matrix"][row][column]["aantal"] for column in COLUMNS] for row in CDNOW_ROWS}
+    assert counts == CDNOW_ROWS
+
+
+def test_matrix_json_cell_revenues(capsys, cdnow_workbook):
+    _, out, _ = run(capsys, "matrix", cdnow_workbook, "--json")
+    cell = json.loads(out)["matrix"]["A"]["Verloren"]
+    assert cell["aantal"] == 6
+    assert cell["omzet_volgend"] == 0.0
+    assert isinstance(cell["omzet_basis"], float)
+    total_base = sum(json.loads(out)["matrix"][row][column]["omzet_basis"] for row in CDNOW_ROWS for column in COLUMNS)
+    assert round(total_base, 2) == 201224.82
+
+
+def test_matrix_text_table(capsys, cdnow_workbook):
+    code, out, _ = run(capsys, "matrix", cdnow_workbook)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["1997\\1998", "A", "B", "C", "D", "E", "Verloren", "Totaal"]
+    assert lines[1].split() == ["A", "1", "4", "10", "2", "0", "6", "23"]
+    assert lines[-1].split() == ["Totaal", "1", "21", "95", "156", "242", "1834", "2349"]
+
+
+def test_rapport_writes_report(capsys, cdnow_workbook, tmp_path):
+    output = tmp_path / "rapport.xlsx"
+    code, out, err = run(capsys, "rapport", cdnow_workbook, "-o", output)
+    assert (code, err) == (0, "")
+    assert out == f"Rapport gemaakt: {output} (1997 → 1998, 2349 klanten in de matrix)\n"
+    assert openpyxl.load_workbook(output).sheetnames[0] == "Migratiematrix"
+
+
+def test_missing_input_gives_dutch_message(capsys, tmp_path):
+    code, out, err = run(capsys, "rapport", tmp_path / "bestaatniet.xlsx", "-o", tmp_path / "r.xlsx")
+    assert code == 1
+    assert err == "Bestand 'bestaatniet.xlsx': het bestand bestaat niet. Controleer de naam en de map.\n"
+
+
+def test_missing_input_in_english(capsys, tmp_path):
+    code, _, err = run(capsys, "matrix", tmp_path / "missing.csv", "--taal", "en")
+    assert code == 1
+    assert err == "File 'missing.csv': the file does not exist. Check the name and the folder.\n"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--verdeling", "1,4,15"], "de percentages van de verdeling tellen op tot 20 in plaats van 100.\n"),
+        (["--verdeling", "50,x"], "de verdeling '50,x' is ongeldig. Geef 2 tot 5 percentages, gescheiden door komma's, die samen 100 zijn, bijvoorbeeld 1,4,15,80.\n"),
+        (["--grenzen", "100", "50"], "er zijn 4 grenzen nodig (categorie A, B, C, D), er zijn er 2 opgegeven.\n"),
+        (["--grenzen", "1", "2", "3", "4", "--per-jaar"], "--grenzen en --per-jaar gaan niet samen. Kies één van beide.\n"),
+        (["--valuta", "XYZ"], "de valuta 'XYZ' wordt niet ondersteund. Kies uit: EUR, USD, GBP, CHF.\n"),
+    ],
+)
+def test_invalid_options_give_dutch_message(capsys, cdnow_workbook, options, message):
+    code, out, err = run(capsys, "matrix", cdnow_workbook, *options)
+    assert (code, out) == (1, "")
+    assert err == message
+
+
+def test_four_category_split(capsys, cdnow_workbook):
+    _, out, _ = run(capsys, "matrix", cdnow_workbook, "--json", "--verdeling", "1,4,15,80")
+    document = json.loads(out)
+    assert list(document["grenzen"]) == ["A", "B", "C"]
+    assert list(document["matrix"]) == ["A", "B", "C", "D", "Nieuw"]
+    assert list(document["matrix"]["A"]) == ["A", "B", "C", "D", "Verloren"]
+
+
+def test_per_year_reports_both_bounds(capsys, cdnow_workbook):
+    _, out, _ = run(capsys, "matrix", cdnow_workbook, "--json", "--per-jaar")
+    document = json.loads(out)
+    assert document["grenzen"]["A"] == 707.94
+    assert "grenzen_volgend" in document
+    counts_next = sum(document["matrix"][row][column]["aantal"] for row in CDNOW_ROWS for column in COLUMNS[:5])
+    assert counts_next == 515
+
+
+def test_demo_writes_report(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert out == "Voorbeeldrapport gemaakt: klantpiramide-demo.xlsx\n"
+    assert (tmp_path / "klantpiramide-demo.xlsx").is_file()
+
+
+@pytest.mark.parametrize("command", ["rapport", "matrix", "demo", "addin"])
+def test_every_command_has_dutch_help(capsys, command):
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: klantpiramide {command}")
+    assert command in build_parser().format_help()
+
+
+def test_usage_error_points_to_help(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["rapport"])
+    assert exited.value.code == 2
+    assert "Zie 'klantpiramide rapport --help' voor de mogelijkheden." in capsys.readouterr().err
