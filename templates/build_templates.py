@@ -108,7 +108,7 @@ def build_simple_sheet(workbook: Workbook, title: str, anchors: dict[str, str], 
 
 
 def build_styles_sheet(workbook: Workbook) -> None:
-    """One cell per kind of value; the report copies the style, never the value."""
+    """Add one styled cell per kind of value; the report copies the style, never the value."""
     sheet = workbook.create_sheet("Stijlen")
     sheet["A1"] = "Celstijlen van het rapport. Pas de opmaak van kolom B aan; dit blad komt niet in het rapport."
     sheet["A1"].font = Font(italic=True)
@@ -134,9 +134,10 @@ def build_styles_sheet(workbook: Workbook) -> None:
         "fout": ("Sluit niet aan", dict(font=Font(bold=True, color="9C0006"), fill=PatternFill("solid", fgColor="FFC7CE"), border=BOX)),
         "kop2": ("Tussenkop", dict(font=Font(bold=True, size=12, color=TITLE_BLUE))),
     }
+    samples = {"bedrag": 1234.5, "totaal_bedrag": 1234.5, "procent": 0.125, "aantal": 12, "totaal": 12}
     for row, (key, (description, attributes)) in enumerate(styles.items(), start=3):
         sheet.cell(row, 1, description)
-        cell = sheet.cell(row, 2, 1234.5 if "bedrag" in key else 0.125 if key == "procent" else 12 if key in ("aantal", "totaal") else description)
+        cell = sheet.cell(row, 2, samples.get(key, description))
         for attribute, value in attributes.items():
             setattr(cell, attribute, value)
         name_cell(workbook, f"kp_stijl_{key}", sheet.title, cell.coordinate)

@@ -77,7 +77,7 @@ def test_negative_next_year_is_lost_with_actual_revenue():
     assert migration.revenue_next.iat[0, 4] == -1500
 
 
-def test_inactive_in_both_years_is_not_placed_but_kept():
+def test_inactive_both_years_not_placed():
     migration = migration_of([("1", 0), ("2", 5000), ("3", -100)], [("1", 0), ("2", 5000)])
     assert migration.not_placed["key"].tolist() == ["1", "3"]
     assert int(migration.counts.to_numpy().sum()) == 1

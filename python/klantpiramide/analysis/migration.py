@@ -1,9 +1,10 @@
 """The migration between two years: who rose, fell, stayed, is new or was lost.
 
-Matrix rows are the base-year categories plus 'new' (not active in the base
-year, active in the next); columns are the next-year categories plus 'lost'
-(active in the base year, not in the next). Customers active in neither year
-are not placed, but stay in ``Migration.customers`` so nothing is dropped.
+Matrix rows are the base-year categories plus 'new': customers not active in
+the base year but active in the next. Columns are the next-year categories plus
+'lost': customers active in the base year but not in the next. Customers active
+in neither year are not placed, but they stay in ``Migration.customers``, so
+nothing is dropped.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ NOT_PLACED = -1
 class Migration:
     """Everything the report needs about two years; amounts in cents.
 
-    ``customers`` has one row per customer number seen in either year, with the
-    columns key, customer, name, revenue_base, revenue_next, listed_base,
-    listed_next, cat_base, cat_next (category index or -1), row and column (matrix
-    position or -1 when not placed) and movement (one of MOVEMENTS, or '' when not
-    placed). The matrices are indexed 0..m by row and column, where m is the
-    number of categories: row m is 'new' and column m is 'lost'.
+    ``customers`` has one row per customer number seen in either year. Its
+    columns are key, customer, name, revenue_base, revenue_next, listed_base,
+    listed_next, cat_base and cat_next (category index, or -1 when inactive),
+    row and column (matrix position, or -1 when not placed) and movement (one of
+    MOVEMENTS, or '' when not placed). The matrices are indexed 0..m by row and
+    column, where m is the number of categories, so row m is 'new' and column m
+    is 'lost'.
     """
 
     base_year: int
