@@ -23,6 +23,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook.defined_name import DefinedName
 
+from klantpiramide.report.texts_in_template import template_text
+
 HERE = Path(__file__).parent
 
 DARK_BLUE = "1F4E78"
@@ -31,6 +33,9 @@ GRID = Side(style="thin", color="BFBFBF")
 BOX = Border(left=GRID, right=GRID, top=GRID, bottom=GRID)
 EURO = '"€" #,##0.00;[Red]-"€" #,##0.00'
 
+LEGEND_KEYS = {
+    "stijger": "legend_up", "daler": "legend_down", "gelijk": "legend_same", "nieuw": "legend_new", "verloren": "legend_lost",
+}
 MOVEMENT_COLOURS = {
     # name: (fill, font colour); Excel's own good/bad/neutral colours where they fit.
     "stijger": ("C6EFCE", "006100"),
@@ -48,8 +53,8 @@ def name_cell(workbook: Workbook, name: str, sheet_title: str, coordinate: str) 
     workbook.defined_names[name] = DefinedName(name, attr_text=f"'{sheet_title}'!${column}${row}")
 
 
-def add_title(sheet, workbook: Workbook, anchor: str, text: str, coordinate: str = "B2") -> None:
-    sheet[coordinate] = text
+def add_title(sheet, workbook: Workbook, anchor: str, key: str, coordinate: str = "B2") -> None:
+    sheet[coordinate] = template_text(key)
     sheet[coordinate].font = Font(size=16, bold=True, color=TITLE_BLUE)
     name_cell(workbook, anchor, sheet.title, coordinate)
 
@@ -58,7 +63,7 @@ def build_matrix_sheet(workbook: Workbook) -> None:
     sheet = workbook.active
     sheet.title = "Migratiematrix"
     sheet.sheet_view.showGridLines = False
-    add_title(sheet, workbook, "kp_titel", "Migratiematrix")
+    add_title(sheet, workbook, "kp_titel", "title_matrix")
     sheet["B3"].font = Font(italic=True, color="595959")
     name_cell(workbook, "kp_indeling", sheet.title, "B3")
     name_cell(workbook, "kp_matrix", sheet.title, "B6")
@@ -70,19 +75,26 @@ def build_matrix_sheet(workbook: Workbook) -> None:
     sheet.column_dimensions["J"].width = 4
 
     # Legend: to the right of the matrix; its cells define the movement colours.
-    sheet["K5"] = "Legenda"
+    sheet["K5"] = template_text("legend_title")
     sheet["K5"].font = Font(bold=True)
     name_cell(workbook, "kp_legenda", sheet.title, "K5")
     sheet.column_dimensions["K"].width = 52
     for offset, (kind, (fill, font)) in enumerate(MOVEMENT_COLOURS.items(), start=6):
         cell = sheet[f"K{offset}"]
-        cell.value = kind
+        cell.value = template_text(LEGEND_KEYS[kind])
         cell.fill = PatternFill("solid", fgColor=fill)
         cell.font = Font(color=font)
         cell.border = BOX
         name_cell(workbook, f"kp_kleur_{kind}", sheet.title, cell.coordinate)
 
-    name_cell(workbook, "kp_grenzen", sheet.title, "B19")
+    # How to read the matrix, under it; a fixed text the user may rewrite.
+    sheet.merge_cells("B17:I19")
+    sheet["B17"] = template_text("explanation_matrix")
+    sheet["B17"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet["B17"].font = Font(color="404040")
+    name_cell(workbook, "kp_uitleg", sheet.title, "B17")
+
+    name_cell(workbook, "kp_grenzen", sheet.title, "B21")
     fit_to_page_width(sheet)
 
 
@@ -95,11 +107,13 @@ def fit_to_page_width(sheet) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def build_simple_sheet(workbook: Workbook, title: str, anchors: dict[str, str], widths: dict[str, float]) -> None:
+def build_simple_sheet(
+    workbook: Workbook, title: str, title_key: str, anchors: dict[str, str], widths: dict[str, float]
+) -> None:
     sheet = workbook.create_sheet(title)
     sheet.sheet_view.showGridLines = False
     title_anchor, title_cell = next(iter(anchors.items()))
-    add_title(sheet, workbook, title_anchor, title, title_cell)
+    add_title(sheet, workbook, title_anchor, title_key, title_cell)
     for name, coordinate in list(anchors.items())[1:]:
         name_cell(workbook, name, sheet.title, coordinate)
     for letter, width in widths.items():
@@ -133,6 +147,7 @@ def build_styles_sheet(workbook: Workbook) -> None:
         "goed": ("Sluit aan", dict(font=Font(bold=True, color="006100"), fill=PatternFill("solid", fgColor="C6EFCE"), border=BOX)),
         "fout": ("Sluit niet aan", dict(font=Font(bold=True, color="9C0006"), fill=PatternFill("solid", fgColor="FFC7CE"), border=BOX)),
         "kop2": ("Tussenkop", dict(font=Font(bold=True, size=12, color=TITLE_BLUE))),
+        "invulveld": ("Invulveld (notities)", dict(fill=PatternFill("solid", fgColor="FFF2CC"), border=BOX, alignment=Alignment(wrap_text=True, vertical="top"))),
     }
     samples = {"bedrag": 1234.5, "totaal_bedrag": 1234.5, "procent": 0.125, "aantal": 12, "totaal": 12}
     for row, (key, (description, attributes)) in enumerate(styles.items(), start=3):
@@ -147,25 +162,26 @@ def build_template(path: Path) -> None:
     workbook = Workbook()
     build_matrix_sheet(workbook)
     build_simple_sheet(
-        workbook, "Omzetmatrix", {"kp_titel_omzet": "B2", "kp_omzetmatrix": "B5"},
+        workbook, "Omzetmatrix", "title_revenue", {"kp_titel_omzet": "B2", "kp_omzetmatrix": "B5"},
         {"A": 3, "B": 24, **{letter: 15 for letter in "CDEFGHI"}},
     )
     build_simple_sheet(
-        workbook, "Piramide", {"kp_titel_piramide": "B2", "kp_piramide": "B4"},
+        workbook, "Piramide", "title_pyramid", {"kp_titel_piramide": "B2", "kp_piramide": "B4"},
         {"A": 3, "B": 10, "C": 12, "D": 16, "E": 16, "F": 16, "G": 18, "H": 16},
     )
     build_simple_sheet(
-        workbook, "Klanten", {"kp_titel_klanten": "A1", "kp_klanten": "A3"},
-        {"A": 16, "B": 36, "C": 14, "D": 14, "E": 16, "F": 16, "G": 16, "H": 12, "I": 12},
+        workbook, "Klanten", "title_customers", {"kp_titel_klanten": "A1", "kp_klanten": "A3"},
+        {"A": 16, "B": 36, "C": 14, "D": 14, "E": 16, "F": 16, "G": 16, "H": 12, "I": 12, "J": 40, "K": 16},
     )
     build_simple_sheet(
-        workbook, "Controle", {"kp_titel_controle": "B2", "kp_controle": "B4"},
+        workbook, "Controle", "title_check", {"kp_titel_controle": "B2", "kp_controle": "B4"},
         {"A": 3, "B": 34, "C": 22, "D": 22, "E": 18, "F": 18, "G": 10, "H": 60},
     )
     build_simple_sheet(
-        workbook, "Detail", {"kp_titel_detail": "A1", "kp_detail": "A4"},
-        {"A": 16, "B": 36, "C": 14, "D": 14, "E": 16, "F": 16, "G": 16, "H": 12},
+        workbook, "Detail", "detail_title", {"kp_titel_detail": "A1", "kp_detail": "A4"},
+        {"A": 16, "B": 36, "C": 14, "D": 14, "E": 16, "F": 16, "G": 16, "H": 12, "I": 40, "J": 16},
     )
+    workbook["Detail"]["A2"] = template_text("back_to_matrix")
     workbook["Detail"]["A2"].font = Font(color="0563C1", underline="single")
     name_cell(workbook, "kp_terug", "Detail", "A2")
     build_styles_sheet(workbook)

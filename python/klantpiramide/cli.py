@@ -14,7 +14,7 @@ from pathlib import Path
 
 from klantpiramide import __version__
 from klantpiramide.analysis import DEFAULT_SPLIT, parse_split
-from klantpiramide.errors import KlantpiramideError, SettingsError
+from klantpiramide.errors import KlantpiramideError
 from klantpiramide.reading import ColumnNames
 from klantpiramide.texts import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -60,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(matrix)
     matrix.add_argument("--json", action="store_true", help="uitvoer als JSON, voor scripts")
     matrix.set_defaults(handler=_run_matrix)
+
+    refresh = commands.add_parser(
+        "vernieuw",
+        help="maak een rapport opnieuw met dezelfde invoer en instellingen",
+        description=(
+            "Maak een rapport opnieuw vanuit de invoerbestanden en instellingen die erin staan. "
+            "Notities in de kolommen Actie / Opmerking en Eigenaar blijven bewaard; "
+            "de vorige versie blijft staan als RAPPORT.vorige.xlsx. Voorbeeld: klantpiramide vernieuw rapport.xlsx"
+        ),
+    )
+    refresh.add_argument("rapport", type=Path, metavar="RAPPORT.xlsx", help="het rapport dat opnieuw gemaakt wordt")
+    refresh.set_defaults(handler=_run_refresh)
 
     demo = commands.add_parser(
         "demo",
@@ -119,6 +131,15 @@ def _run_report(arguments: argparse.Namespace) -> int:
     analysis = make_report(list(arguments.invoer), arguments.uitvoer, settings)
     migration = analysis.migration
     print(f"Rapport gemaakt: {arguments.uitvoer} ({migration.base_year} → {migration.next_year}, {len(migration.placed)} klanten in de matrix)")
+    return 0
+
+
+def _run_refresh(arguments: argparse.Namespace) -> int:
+    from klantpiramide.report.refresh import refresh_report
+
+    analysis = refresh_report(arguments.rapport)
+    migration = analysis.migration
+    print(f"Rapport vernieuwd: {arguments.rapport} ({migration.base_year} → {migration.next_year}, {len(migration.placed)} klanten in de matrix)")
     return 0
 
 

@@ -145,7 +145,7 @@ def test_customers_sheet_lists_everyone_as_text(report):
     numbers = [row[0] for row in sheet.iter_rows(min_row=4, max_col=1, values_only=True) if row[0] is not None]
     assert len(numbers) == 2357
     assert numbers[:3] == ["0001", "0002", "0003"]
-    assert sheet.auto_filter.ref == "A3:I2360"
+    assert sheet.auto_filter.ref == "A3:K2360"
     assert sheet.freeze_panes == "A4"
 
 

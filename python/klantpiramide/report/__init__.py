@@ -1,7 +1,9 @@
 """The report workbook, filled from a template with openpyxl.
 
 Sheets: Migratiematrix (counts, coloured by movement, linked to a detail sheet
-per cell), Omzetmatrix, Piramide, Klanten, Controle, and the detail sheets.
+per cell), Omzetmatrix, Piramide, Klanten, Controle, the detail sheets, and a
+hidden settings sheet from which ``refresh_report`` rebuilds the report. Notes
+the user typed in an earlier version of the report are carried over.
 
 Limitations: openpyxl keeps the whole workbook in memory, so very large inputs
 (about a million customers) need several GB while writing.
@@ -10,16 +12,22 @@ Limitations: openpyxl keeps the whole workbook in memory, so very large inputs
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
+
+from openpyxl.utils.exceptions import InvalidFileException
 
 from klantpiramide.job import Analysis
 from klantpiramide.report.check_sheet import write_check_sheet
 from klantpiramide.report.context import ReportContext
 from klantpiramide.report.customer_sheets import write_customer_sheet, write_detail_sheets
 from klantpiramide.report.matrix_sheets import version_line, write_matrix_sheet, write_revenue_sheet
+from klantpiramide.report.notes_sheet import write_dropped_notes_sheet
 from klantpiramide.report.pyramid_sheet import write_pyramid_sheet
 from klantpiramide.report.saving import check_output, save_atomically
+from klantpiramide.report.settings_sheet import settings_rows, write_settings_sheet
 from klantpiramide.report.template import Template
+from klantpiramide.report.user_notes import Note, note_key, read_notes, split_notes
 from klantpiramide.texts import LABELS
 
 __all__ = ["build_workbook", "write_report"]
@@ -34,32 +42,58 @@ SHEET_LABELS = {
 }
 
 
-def build_workbook(analysis: Analysis, today: dt.date | None = None):
-    """Fill a template with the analysis and return the openpyxl workbook."""
+def build_workbook(
+    analysis: Analysis,
+    today: dt.date | None = None,
+    notes: dict[str, Note] | None = None,
+    report_path: Path | None = None,
+):
+    """Fill a template with the analysis and the user's earlier notes; return the openpyxl workbook."""
+    today = today or dt.date.today()
     template = Template(analysis.settings.template)
-    context = ReportContext(analysis, template)
+    current = set(analysis.migration.customers["customer"].map(note_key))
+    kept, dropped = split_notes(notes or {}, current, today)
+    context = ReportContext(analysis, template, kept)
     _name_sheets(context)
 
+    # The detail sheets first, so the matrix can link to their final names.
     matrix_title = template.anchors["matrix"].sheet.title
     details = write_detail_sheets(context, matrix_title)
-    date = (today or dt.date.today()).strftime("%d-%m-%Y")
-    write_matrix_sheet(context, details, version_line(context, date))
+    write_matrix_sheet(context, details, version_line(context, today.strftime("%d-%m-%Y")))
     write_revenue_sheet(context)
     write_pyramid_sheet(context)
     write_customer_sheet(context)
     write_check_sheet(context)
+    write_dropped_notes_sheet(context, dropped)
 
+    rows = settings_rows(analysis.settings, analysis.inputs, report_path or Path.cwd() / "rapport.xlsx")
+    write_settings_sheet(template.workbook, rows, LABELS[context.language])
     template.remove_model_sheets()
     template.workbook.active = template.workbook.worksheets.index(template.anchors["matrix"].sheet)
     return template.workbook
 
 
 def write_report(analysis: Analysis, output: Path, today: dt.date | None = None) -> Path:
-    """Write the report workbook to ``output``, atomically; return the path."""
+    """Write the report workbook to ``output``, atomically; return the path.
+
+    When ``output`` is an earlier report, the notes typed in it are carried over
+    and the earlier version is kept as 'RAPPORT.vorige.xlsx'.
+    """
     check_output(output, analysis.inputs)
-    workbook = build_workbook(analysis, today)
+    workbook = build_workbook(analysis, today, _earlier_notes(output), output)
     save_atomically(workbook, output)
     return output
+
+
+def _earlier_notes(output: Path) -> dict[str, Note]:
+    """Return the notes of an earlier report at ``output``; none when there is no readable workbook."""
+    if not output.is_file():
+        return {}
+    try:
+        return read_notes(output)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        # Not a workbook: it is kept as the backup copy, and there are no notes to carry over.
+        return {}
 
 
 def _name_sheets(context: ReportContext) -> None:

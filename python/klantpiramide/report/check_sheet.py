@@ -32,8 +32,7 @@ def reconciliation(context: ReportContext) -> list[dict[str, int]]:
 def write_check_sheet(context: ReportContext) -> None:
     anchor = context.template.anchors["check"]
     sheet, top, left = anchor.sheet, anchor.row, anchor.column
-    title = context.template.anchors["check_title"]
-    context.put(title.sheet.cell(title.row, title.column), context.text("title_check"))
+    context.put_template_text(context.anchor_cell("check_title"), "title_check")
 
     row = _write_reconciliation(context, sheet, top, left)
     row = _write_notes(context, sheet, row + 1, left)

@@ -9,7 +9,9 @@ from openpyxl.cell.cell import Cell
 from klantpiramide.analysis.pyramid import INACTIVE
 from klantpiramide.job import Analysis
 from klantpiramide.report.formats import currency_format, euros, write_text
-from klantpiramide.report.template import Template
+from klantpiramide.report.template import Anchor, Template
+from klantpiramide.report.texts_in_template import fill_template_text
+from klantpiramide.report.user_notes import Note
 from klantpiramide.texts import LABELS, label
 
 
@@ -19,7 +21,7 @@ class ReportContext:
 
     analysis: Analysis
     template: Template
-    sheet_titles: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, Note] = field(default_factory=dict)
 
     @property
     def migration(self):
@@ -61,12 +63,19 @@ class ReportContext:
             cell.value = value
         return cell
 
+    def put_template_text(self, cell: Cell, key: str, **params: object) -> Cell:
+        """Fill a fixed text of the template (a title, a legend line), keeping the template's style."""
+        text = fill_template_text(cell.value, key, self.language, {**self.years, **params})
+        return self.put(cell, text)
+
+    def anchor_cell(self, purpose: str) -> Cell:
+        """Return the cell of a template anchor ('title', 'legend', ...)."""
+        anchor: Anchor = self.template.anchors[purpose]
+        return anchor.sheet.cell(anchor.row, anchor.column)
+
     def put_amount(self, cell: Cell, cents: int, kind: str = "bedrag") -> Cell:
         """Write cents as a currency amount in the report's currency."""
         self.template.style(cell, kind)
         cell.value = euros(cents)
         cell.number_format = currency_format(cell.number_format, self.analysis.settings.currency)
         return cell
-
-    def default_title(self, key: str) -> str:
-        return LABELS["nl"][key]

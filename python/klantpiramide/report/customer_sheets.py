@@ -17,8 +17,7 @@ FALLING = {"down", "lost"}
 def write_customer_sheet(context: ReportContext) -> None:
     """List every customer, placed or not, sorted by customer number."""
     anchor = context.template.anchors["customers"]
-    title = context.template.anchors["customers_title"]
-    context.put(title.sheet.cell(title.row, title.column), context.text("title_customers"))
+    context.put_template_text(context.anchor_cell("customers_title"), "title_customers")
 
     frame = table_frame(context, context.migration.customers)
     # Digit-only customer numbers sort by value, before the others, which sort as text.
@@ -46,11 +45,11 @@ def write_detail_sheets(context: ReportContext, matrix_sheet_title: str) -> dict
         movement = context.migration.cell_movement(row, column)
 
         # Title and the link back to this cell of the matrix.
-        heading = context.text("detail_title", row=rows[row], column=columns[column], count=len(group))
-        context.put(sheet.cell(title_anchor.row, title_anchor.column), heading)
+        title_cell = sheet.cell(title_anchor.row, title_anchor.column)
+        context.put_template_text(title_cell, "detail_title", row=rows[row], column=columns[column], count=len(group))
         back_cell = sheet.cell(back.row, back.column)
         matrix_cell = matrix.sheet.cell(matrix.row + 1 + row, matrix.column + 1 + column).coordinate
-        context.put(back_cell, context.text("back_to_matrix"), "link")
+        context.put_template_text(back_cell, "back_to_matrix")
         back_cell.hyperlink = Hyperlink(ref=back_cell.coordinate, location=internal_link(matrix_sheet_title, matrix_cell))
 
         ordered = group.sort_values(

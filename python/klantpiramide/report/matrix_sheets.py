@@ -13,6 +13,8 @@ from klantpiramide.report.context import ReportContext
 from klantpiramide.report.formats import internal_link
 from klantpiramide.report.template import name_cell
 
+LEGEND_KEYS = {"up": "legend_up", "down": "legend_down", "same": "legend_same", "new": "legend_new", "lost": "legend_lost"}
+
 # Blank rows between the three blocks of the revenue matrix.
 BLOCK_GAP = 2
 
@@ -34,10 +36,9 @@ def write_matrix_sheet(context: ReportContext, detail_sheets: dict[tuple[int, in
     sheet, top, left = anchor.sheet, anchor.row, anchor.column
     migration = context.migration
 
-    title = context.template.anchors["title"]
-    context.put(title.sheet.cell(title.row, title.column), context.text("title_matrix"))
-    rule = context.template.anchors["rule"]
-    context.put(rule.sheet.cell(rule.row, rule.column), f"{rule_text(context)}. {generated}")
+    context.put_template_text(context.anchor_cell("title"), "title_matrix")
+    context.put_template_text(context.anchor_cell("explanation"), "explanation_matrix")
+    context.put(context.anchor_cell("rule"), f"{rule_text(context)}. {generated}")
 
     # Axis captions above and beside the matrix, and the hint under it.
     size = len(migration.categories)
@@ -75,8 +76,7 @@ def write_revenue_sheet(context: ReportContext) -> None:
     migration = context.migration
     size = len(migration.categories)
 
-    title = context.template.anchors["revenue_title"]
-    context.put(title.sheet.cell(title.row, title.column), context.text("title_revenue"))
+    context.put_template_text(context.anchor_cell("revenue_title"), "title_revenue")
 
     blocks = [
         ("revenue_base_block", migration.revenue_base),
@@ -125,11 +125,9 @@ def _write_totals(context: ReportContext, sheet: Worksheet, top: int, left: int,
 
 
 def _write_legend(context: ReportContext) -> None:
-    legend = context.template.anchors["legend"]
-    context.put(legend.sheet.cell(legend.row, legend.column), context.text("legend_title"))
-    keys = {"up": "legend_up", "down": "legend_down", "same": "legend_same", "new": "legend_new", "lost": "legend_lost"}
+    context.put_template_text(context.anchor_cell("legend"), "legend_title")
     for kind in MOVEMENTS:
-        context.template.movement_cells[kind].value = context.text(keys[kind])
+        context.put_template_text(context.template.movement_cells[kind], LEGEND_KEYS[kind])
 
 
 def _write_bounds(context: ReportContext) -> None:

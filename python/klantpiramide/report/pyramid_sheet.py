@@ -12,8 +12,7 @@ def write_pyramid_sheet(context: ReportContext) -> None:
     anchor = context.template.anchors["pyramid"]
     sheet, top, left = anchor.sheet, anchor.row, anchor.column
     migration = context.migration
-    title = context.template.anchors["pyramid_title"]
-    context.put(title.sheet.cell(title.row, title.column), context.text("title_pyramid"))
+    context.put_template_text(context.anchor_cell("pyramid_title"), "title_pyramid")
 
     headers = ["col_year", "col_category", "col_bound", "col_count", "col_count_share", "col_revenue", "col_revenue_share"]
     for offset, key in enumerate(headers):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,32 +17,65 @@ def excel_lock_file(path: Path) -> Path:
     return path.with_name("~$" + path.name)
 
 
+def backup_path(report: Path) -> Path:
+    """Return where the previous version of a report is kept: 'RAPPORT.vorige.xlsx'."""
+    return report.with_name(f"{report.stem}.vorige{report.suffix}")
+
+
+def is_locked(path: Path) -> bool:
+    """Tell whether Excel has ``path`` open: its '~$' owner file exists, or (on Windows) it can't be opened for writing."""
+    if excel_lock_file(path).exists():
+        return True
+    if not path.exists():
+        return False
+    try:
+        with open(path, "r+b"):
+            return False
+    except PermissionError:
+        return True
+
+
 def check_output(output: Path, inputs: tuple[Path, ...]) -> None:
     """Raise when ``output`` is one of the inputs, or is open in Excel."""
     target = output.resolve()
     for source in inputs:
         if source.resolve() == target:
             raise SettingsError("same_file_output", path=source.name)
-    if excel_lock_file(output).exists():
+    if is_locked(output):
         raise ReportError("report_locked", Location(file=output.name))
 
 
 def save_atomically(workbook: Workbook, output: Path) -> None:
-    """Write to a temporary file beside ``output``, then rename it into place."""
+    """Write to a temporary file beside ``output``, then rename it into place.
+
+    An existing ``output`` is kept as 'RAPPORT.vorige.xlsx', but only once the
+    new report is in place; when anything fails, every file stays as it was.
+    """
     folder = output.resolve().parent
     if not folder.is_dir():
-        raise ReportError("report_write_failed", Location(file=str(output)), detail=f"map {folder} bestaat niet")
+        raise ReportError("report_write_failed", Location(file=str(output)), detail=str(folder))
 
-    handle, temporary = tempfile.mkstemp(prefix=f".{output.stem}-", suffix=".xlsx.tmp", dir=folder)
-    os.close(handle)
+    temporary = _temporary_path(folder, output)
+    previous = _temporary_path(folder, output) if output.exists() else None
     try:
         workbook.save(temporary)
+        if previous is not None:
+            shutil.copy2(output, previous)
         os.replace(temporary, output)
+        if previous is not None:
+            os.replace(previous, backup_path(output))
     except PermissionError:
         # On Windows a workbook open in Excel cannot be replaced.
         raise ReportError("report_locked", Location(file=output.name)) from None
     except OSError as error:
         raise ReportError("report_write_failed", Location(file=output.name), detail=error.strerror or str(error)) from None
     finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+        for leftover in (temporary, previous):
+            if leftover is not None and leftover.exists():
+                leftover.unlink()
+
+
+def _temporary_path(folder: Path, output: Path) -> Path:
+    handle, name = tempfile.mkstemp(prefix=f".{output.stem}-", suffix=".xlsx.tmp", dir=folder)
+    os.close(handle)
+    return Path(name)

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from klantpiramide.report.context import ReportContext
 from klantpiramide.report.formats import euros, write_text
+from klantpiramide.report.user_notes import note_key
 
 EXCEL_MAX_ROWS = 1_048_576
 
@@ -39,6 +40,9 @@ def customer_columns(with_movement: bool) -> list[Column]:
     ]
     if with_movement:
         columns.append(Column("col_movement", "movement_label", "tekst"))
+    # The user's own columns, kept across refreshes.
+    columns.append(Column("col_action", "action", "invulveld"))
+    columns.append(Column("col_owner", "owner", "invulveld"))
     return columns
 
 
@@ -57,6 +61,10 @@ def table_frame(context: ReportContext, customers: pd.DataFrame) -> pd.DataFrame
     frame["change_pct"] = percent
     labels = {kind: context.movement_label(kind) for kind in frame["movement"].unique()}
     frame["movement_label"] = frame["movement"].map(labels)
+
+    notes = [context.notes.get(note_key(customer)) for customer in frame["customer"]]
+    frame["action"] = [note.action if note else "" for note in notes]
+    frame["owner"] = [note.owner if note else "" for note in notes]
     return frame
 
 

@@ -27,6 +27,7 @@ DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "templates" / "migratie
 # Anchor names by purpose; every one must exist in a template.
 ANCHORS = {
     "title": "kp_titel",
+    "explanation": "kp_uitleg",
     "rule": "kp_indeling",
     "matrix": "kp_matrix",
     "legend": "kp_legenda",
@@ -52,7 +53,7 @@ MOVEMENT_ANCHORS = {
 }
 STYLE_KINDS = (
     "kop", "label", "aantal", "totaal", "bedrag", "totaal_bedrag", "procent", "tekst",
-    "klantnummer", "link", "notitie", "goed", "fout", "kop2",
+    "klantnummer", "link", "notitie", "goed", "fout", "kop2", "invulveld",
 )
 
 
