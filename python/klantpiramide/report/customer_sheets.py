@@ -39,8 +39,8 @@ def write_detail_sheets(context: ReportContext, matrix_sheet_title: str) -> dict
     titles: dict[tuple[int, int], str] = {}
 
     for (row, column), group in placed.groupby(["row", "column"], sort=True):
-        sheet = template.workbook.copy_worksheet(model.sheet)
-        sheet.title = valid_sheet_title(f"{rows[row]}-{columns[column]}", set(template.workbook.sheetnames))
+        title = valid_sheet_title(f"{rows[row]}-{columns[column]}", set(template.workbook.sheetnames))
+        sheet = template.copy_sheet(model.sheet, title)
         titles[(row, column)] = sheet.title
         movement = context.migration.cell_movement(row, column)
 

@@ -88,10 +88,7 @@ def write_customer_table(
 
 
 def _continuation_sheet(context: ReportContext, first: Worksheet, number: int) -> Worksheet:
-    workbook = context.template.workbook
-    sheet = workbook.copy_worksheet(first)
-    sheet.title = f"{first.title[:27]} {number}"
-    return sheet
+    return context.template.copy_sheet(first, f"{first.title[:27]} {number}")
 
 
 def _write_rows(context: ReportContext, sheet: Worksheet, top: int, left: int, columns: list[Column], chunk: pd.DataFrame) -> None:

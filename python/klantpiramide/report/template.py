@@ -116,6 +116,23 @@ class Template:
                     self.workbook.defined_names[name] = DefinedName(name, attr_text=f"{quote_sheetname(title)}{rest}")
                     break
 
+    def copy_sheet(self, model: Worksheet, title: str) -> Worksheet:
+        """Copy a sheet with what openpyxl's own copy leaves out: validations, conditional formats, images, print titles."""
+        sheet = self.workbook.copy_worksheet(model)
+        sheet.title = title
+        for validation in model.data_validations.dataValidation:
+            sheet.add_data_validation(copy(validation))
+        for formatting in model.conditional_formatting:
+            for rule in formatting.rules:
+                sheet.conditional_formatting.add(str(formatting.sqref), copy(rule))
+        for image in model._images:
+            duplicate = copy(image)
+            duplicate.anchor = copy(image.anchor)
+            sheet.add_image(duplicate)
+        sheet.print_title_rows = model.print_title_rows
+        sheet.print_title_cols = model.print_title_cols
+        return sheet
+
     def remove_model_sheets(self) -> None:
         """Remove the styles sheet and the detail model sheet, and the names that pointed there."""
         for sheet in (self.styles_sheet, self.anchors["detail"].sheet):
