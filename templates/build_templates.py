@@ -188,6 +188,52 @@ def build_template(path: Path) -> None:
     workbook.save(path)
 
 
+INPUT_INSTRUCTIONS = (
+    "Invoersjabloon voor Klantpiramide",
+    "",
+    "1. Zet op het blad van elk jaar per klant één regel: klantnummer, naam en de omzet van dat jaar.",
+    "2. Noem de bladen naar het jaar (bijvoorbeeld 2024 en 2025). Het vroegste jaar is het basisjaar.",
+    "3. Klantnummers blijven tekst: 00123 blijft 00123. Dezelfde klant heeft in beide jaren hetzelfde nummer.",
+    "4. Omzet in euro, zonder totaalregel. Creditnota's mogen negatief zijn.",
+    "5. Vervang de voorbeeldregels door uw eigen klanten en sla op.",
+    "",
+    "Daarna: klantpiramide rapport invoer.xlsx -o rapport.xlsx, of de knop Migratierapport in Excel.",
+)
+INPUT_EXAMPLES = {
+    "2024": (("00101", "Bakkerij Jansen B.V.", 48250.00), ("00102", "Smit Transport", 12500.50), ("00103", "De Wit Advies", 3150.00)),
+    "2025": (("00101", "Bakkerij Jansen B.V.", 51200.00), ("00103", "De Wit Advies", 9800.00), ("00104", "Tuinen Van Dijk", 2250.75)),
+}
+
+
+def build_input_template(path: Path) -> None:
+    """Build the input template: an instruction sheet and two year sheets with example rows."""
+    workbook = Workbook()
+    instructions = workbook.active
+    instructions.title = "Uitleg"
+    for row, text in enumerate(INPUT_INSTRUCTIONS, start=1):
+        instructions.cell(row, 1, text)
+    instructions["A1"].font = Font(size=14, bold=True, color=TITLE_BLUE)
+    instructions.column_dimensions["A"].width = 110
+
+    for year, examples in INPUT_EXAMPLES.items():
+        sheet = workbook.create_sheet(year)
+        sheet.append(("Klantnummer", "Naam", "Omzet"))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor=DARK_BLUE)
+        for number, name, revenue in examples:
+            sheet.append((number, name, revenue))
+        for row in sheet.iter_rows(min_row=2):
+            row[0].number_format = "@"
+            row[2].number_format = EURO
+        sheet.column_dimensions["A"].width = 14
+        sheet.column_dimensions["B"].width = 36
+        sheet.column_dimensions["C"].width = 16
+        sheet.freeze_panes = "A2"
+    workbook.save(path)
+
+
 if __name__ == "__main__":
     build_template(HERE / "migratierapport.xlsx")
-    print(f"written: {HERE / 'migratierapport.xlsx'}")
+    build_input_template(HERE / "invoer.xlsx")
+    print(f"written: {HERE / 'migratierapport.xlsx'}, {HERE / 'invoer.xlsx'}")
