@@ -479,6 +479,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "udf_shape_mismatch": "de twee bereiken zijn niet even groot ({before} en {after} cellen). Geef twee even lange kolommen.",
         "udf_bounds_table_invalid": "de grenzentabel moet categorieën A, B, C, ... op volgorde hebben, met de ondergrens in de tweede kolom. Gevonden: {found}.",
         "udf_category_invalid": "'{value}' is geen categorie. Gebruik A tot en met E, of laat de cel leeg.",
+        "udf_no_active": "geen enkele omzet in het bereik is groter dan 0, dus er is geen piramide te maken. Controleer het bereik.",
     },
     "en": {
         "file_not_found": "the file does not exist. Check the name and the folder.",
@@ -573,6 +574,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "udf_shape_mismatch": "the two ranges differ in size ({before} and {after} cells). Give two columns of the same length.",
         "udf_bounds_table_invalid": "the bounds table needs the categories A, B, C, ... in order, with the lower bound in the second column. Found: {found}.",
         "udf_category_invalid": "'{value}' is not a category. Use A to E, or leave the cell empty.",
+        "udf_no_active": "no revenue in the range is greater than 0, so no pyramid can be made. Check the range.",
     },
 }
 

@@ -11,6 +11,7 @@ from klantpiramide.job import Analysis
 from klantpiramide.report.formats import currency_format, euros, write_text
 from klantpiramide.report.template import Anchor, Template
 from klantpiramide.report.texts_in_template import fill_template_text
+from klantpiramide.report.streaming import StreamedTable
 from klantpiramide.report.user_notes import Note
 from klantpiramide.texts import LABELS, label
 
@@ -22,6 +23,9 @@ class ReportContext:
     analysis: Analysis
     template: Template
     notes: dict[str, Note] = field(default_factory=dict)
+    # Large reports stream their customer tables; see report/streaming.py.
+    stream: bool = False
+    streams: list[StreamedTable] = field(default_factory=list)
 
     @property
     def migration(self):

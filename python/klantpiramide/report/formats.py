@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
 from klantpiramide.errors import SettingsError
 
@@ -38,7 +38,11 @@ def euros(cents: int) -> float:
 
 
 def write_text(cell: Cell, value: str) -> None:
-    """Write ``value`` as text, even when it starts like a formula ('=SUM(...)', '+31 ...')."""
+    """Write ``value`` as text, even when it starts like a formula ('=SUM(...)', '+31 ...').
+
+    Control characters, which XML cannot hold, are dropped.
+    """
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
     cell.value = value
     if value.startswith(_FORMULA_START):
         # openpyxl treats a leading '=' as a formula; a text type and the quote prefix keep it literal.

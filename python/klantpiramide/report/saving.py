@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl.workbook.workbook import Workbook
 
 from klantpiramide.errors import Location, ReportError, SettingsError
+from klantpiramide.report.streaming import StreamedTable, splice_tables
 
 
 def excel_lock_file(path: Path) -> Path:
@@ -45,7 +46,7 @@ def check_output(output: Path, inputs: tuple[Path, ...]) -> None:
         raise ReportError("report_locked", Location(file=output.name))
 
 
-def save_atomically(workbook: Workbook, output: Path) -> None:
+def save_atomically(workbook: Workbook, output: Path, streams: list[StreamedTable] | None = None) -> None:
     """Write to a temporary file beside ``output``, then rename it into place.
 
     An existing ``output`` is kept as 'RAPPORT.vorige.xlsx', but only once the
@@ -57,8 +58,13 @@ def save_atomically(workbook: Workbook, output: Path) -> None:
 
     temporary = _temporary_path(folder, output)
     previous = _temporary_path(folder, output) if output.exists() else None
+    unspliced = _temporary_path(folder, output) if streams else None
     try:
-        workbook.save(temporary)
+        if streams:
+            workbook.save(unspliced)
+            splice_tables(unspliced, temporary, streams)
+        else:
+            workbook.save(temporary)
         if previous is not None:
             shutil.copy2(output, previous)
         os.replace(temporary, output)
@@ -70,7 +76,7 @@ def save_atomically(workbook: Workbook, output: Path) -> None:
     except OSError as error:
         raise ReportError("report_write_failed", Location(file=output.name), detail=error.strerror or str(error)) from None
     finally:
-        for leftover in (temporary, previous):
+        for leftover in (temporary, previous, unspliced):
             if leftover is not None and leftover.exists():
                 leftover.unlink()
 

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from klantpiramide.report.context import ReportContext
 from klantpiramide.report.formats import euros, write_text
+from klantpiramide.report.streaming import TEXT_KINDS, StreamedTable
 from klantpiramide.report.user_notes import note_key
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -107,9 +108,33 @@ def _write_rows(context: ReportContext, sheet: Worksheet, top: int, left: int, c
         prototypes.append(prototype._style)
         prototype.value = None
 
+    last_column = get_column_letter(left + len(columns) - 1)
+    sheet.auto_filter.ref = f"{get_column_letter(left)}{top}:{last_column}{max(top + 1, top + len(chunk))}"
+    sheet.freeze_panes = sheet.cell(top + 1, left)
+
     values = [chunk[column.field].to_numpy() for column in columns]
+    if context.stream:
+        _register_stream(context, sheet, top, left, columns, values)
+        return
+    _write_cells(sheet, top, left, columns, values, prototypes)
+
+
+def _register_stream(context: ReportContext, sheet: Worksheet, top: int, left: int, columns: list[Column], values: list) -> None:
+    """Leave the rows to the streaming writer; add the model row of quoted text styles below the style row."""
+    for offset, column in enumerate(columns):
+        quoted = sheet.cell(top + 2, left + offset)
+        quoted._style = copy(sheet.cell(top + 1, left + offset)._style)
+        if column.kind in TEXT_KINDS:
+            quoted.quotePrefix = True
+
+    # Amounts go out as currency units, as the openpyxl path writes them.
+    converted = [value / 100 if column.kind == "bedrag" else value for column, value in zip(columns, values)]
+    context.streams.append(StreamedTable(sheet.title, top, left, [column.kind for column in columns], converted))
+
+
+def _write_cells(sheet: Worksheet, top: int, left: int, columns: list[Column], values: list, prototypes: list) -> None:
     amounts = [column.kind == "bedrag" for column in columns]
-    for position in range(len(chunk)):
+    for position in range(len(values[0]) if values else 0):
         row = top + 1 + position
         for offset, column_values in enumerate(values):
             cell = sheet.cell(row, left + offset)
@@ -124,7 +149,3 @@ def _write_rows(context: ReportContext, sheet: Worksheet, top: int, left: int, c
                 continue
             else:
                 cell.value = float(value)
-
-    last_column = get_column_letter(left + len(columns) - 1)
-    sheet.auto_filter.ref = f"{get_column_letter(left)}{top}:{last_column}{max(top + 1, top + len(chunk))}"
-    sheet.freeze_panes = sheet.cell(top + 1, left)

@@ -1,0 +1,154 @@
+"""Large customer tables written straight into the sheet XML, after openpyxl saved the rest.
+
+openpyxl builds every cell as a Python object, which takes minutes and several
+GB for a million customers. For large reports the customer tables are therefore
+written in two steps:
+
+1. openpyxl writes each table's header and two model rows: one with the style of
+   every column, and one with the style of text cells that start like a formula
+   (with the quote prefix). The rest of the sheet (widths, panes, filters,
+   links, validations) is written by openpyxl as usual.
+2. After saving, the model rows are replaced by the table's rows, generated as
+   XML a chunk at a time with vectorised string operations and streamed into
+   the zip package. The style ids are read from the model rows, so the template
+   still decides every style.
+
+Text is written as inline strings. Reading the result gives the same values
+and styles as the openpyxl path; a test compares both.
+
+Limitations: nothing of the template may sit below a table's header on its
+sheet, because the streamed rows replace everything from the model rows down.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
+
+import numpy as np
+import pandas as pd
+from openpyxl.utils import get_column_letter
+
+CHUNK_ROWS = 50_000
+TEXT_KINDS = {"klantnummer", "tekst", "invulveld"}
+MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PACKAGE_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+FORMULA_START = ("=", "+", "-", "@")
+# Characters XML 1.0 does not allow, which an export may still contain.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass
+class StreamedTable:
+    """A customer table whose rows are streamed into ``sheet`` below the header at ``top``."""
+
+    sheet: str
+    top: int
+    left: int
+    kinds: list[str]
+    values: list[np.ndarray]
+
+    @property
+    def model_row(self) -> int:
+        return self.top + 1
+
+    @property
+    def quoted_model_row(self) -> int:
+        return self.top + 2
+
+    @property
+    def last_row(self) -> int:
+        return self.top + max(1, len(self.values[0]) if self.values else 0)
+
+
+def splice_tables(package: Path, output: Path, tables: list[StreamedTable]) -> None:
+    """Copy the saved ``package`` to ``output``, with the rows of ``tables`` streamed into their sheets."""
+    with zipfile.ZipFile(package) as source:
+        parts = _sheet_parts(source)
+        by_part = {parts[table.sheet]: table for table in tables}
+        with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+            for info in source.infolist():
+                table = by_part.get(info.filename)
+                if table is None:
+                    target.writestr(info, source.read(info.filename), compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+                    continue
+                with target.open(info.filename, "w", force_zip64=True) as stream:
+                    _write_sheet(stream, source.read(info.filename).decode("utf-8"), table)
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Return the zip member of every worksheet, by sheet title."""
+    workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
+    relations = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+    targets = {}
+    for relation in relations.iter(f"{PACKAGE_REL_NS}Relationship"):
+        target = relation.get("Target")
+        path = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        targets[relation.get("Id")] = path
+    return {sheet.get("name"): targets[sheet.get(f"{REL_NS}id")] for sheet in workbook.iter(f"{MAIN_NS}sheet")}
+
+
+def _write_sheet(stream, xml: str, table: StreamedTable) -> None:
+    """Write the sheet XML with the model rows replaced by the table's rows."""
+    model = re.search(rf'<row r="{table.model_row}"[^>]*>.*?</row>', xml, flags=re.DOTALL)
+    quoted = re.search(rf'<row r="{table.quoted_model_row}"[^>]*>.*?</row>', xml, flags=re.DOTALL)
+    end = xml.index("</sheetData>")
+    styles = _styles_of(model.group(0), table)
+    quoted_styles = _styles_of(quoted.group(0), table) if quoted else styles
+
+    head = _fix_dimension(xml[: model.start()], table)
+    stream.write(head.encode("utf-8"))
+    for start in range(0, len(table.values[0]), CHUNK_ROWS):
+        stream.write(_rows_xml(table, styles, quoted_styles, start, min(start + CHUNK_ROWS, len(table.values[0]))).encode("utf-8"))
+    stream.write(xml[end:].encode("utf-8"))
+
+
+def _styles_of(row_xml: str, table: StreamedTable) -> list[str]:
+    """Return the style id of every table column in a model row."""
+    found = dict(re.findall(r'<c r="([A-Z]+)\d+"[^>]*?\ss="(\d+)"', row_xml))
+    return [found.get(get_column_letter(table.left + offset), "0") for offset in range(len(table.kinds))]
+
+
+def _fix_dimension(head: str, table: StreamedTable) -> str:
+    last_column = get_column_letter(table.left + len(table.kinds) - 1)
+    return re.sub(r'<dimension ref="([A-Z]+\d+):?[A-Z]*\d*"\s*/>', rf'<dimension ref="\1:{last_column}{table.last_row}" />', head, count=1)
+
+
+def _rows_xml(table: StreamedTable, styles: list[str], quoted_styles: list[str], start: int, stop: int) -> str:
+    """Return the XML of rows ``start`` to ``stop`` of the table, built column by column."""
+    numbers = np.arange(table.top + 1 + start, table.top + 1 + stop).astype(str).astype(object)
+    rows = '<row r="' + numbers + '">'
+    for offset, (kind, values) in enumerate(zip(table.kinds, table.values)):
+        letter = get_column_letter(table.left + offset)
+        chunk = values[start:stop]
+        prefix = '<c r="' + letter + numbers + '" s="'
+        if kind in TEXT_KINDS:
+            rows = rows + _text_cells(prefix, chunk, styles[offset], quoted_styles[offset])
+        else:
+            rows = rows + _number_cells(prefix, chunk, styles[offset])
+    return "".join(rows + "</row>")
+
+
+def _text_cells(prefix: np.ndarray, values: np.ndarray, style: str, quoted_style: str) -> np.ndarray:
+    text = pd.Series(values, dtype=object).fillna("").astype(str)
+    if text.str.contains(_INVALID_XML).any():
+        text = text.str.replace(_INVALID_XML, "", regex=True)
+    escaped = text.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;", regex=False)
+
+    quoted = text.str.startswith(FORMULA_START).to_numpy()
+    style_ids = np.where(quoted, quoted_style, style).astype(object)
+    empty = (text == "").to_numpy()
+    filled = prefix + style_ids + '" t="inlineStr"><is><t xml:space="preserve">' + escaped.to_numpy() + "</t></is></c>"
+    return np.where(empty, prefix + style_ids + '"/>', filled)
+
+
+def _number_cells(prefix: np.ndarray, values: np.ndarray, style: str) -> np.ndarray:
+    numbers = np.asarray(values, dtype=float)
+    missing = np.isnan(numbers)
+    # 16 significant digits, as openpyxl writes numbers; a list comprehension is the fastest way here.
+    text = np.array(["%.16g" % number for number in numbers.tolist()], dtype=object)
+    return np.where(missing, prefix + style + '"/>', prefix + style + '"><v>' + text + "</v></c>")
