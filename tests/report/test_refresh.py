@@ -101,7 +101,7 @@ def test_refresh_with_changed_data_updates_numbers(report, make_workbook):
     dropped = table_rows(workbook["Vervallen notities"], 3)
     assert dropped["00104"]["Actie / Opmerking"] == "Welkomstmail"
     assert dropped["00104"]["Vervallen op"] == "04-12-2026"
-    assert dropped["00104"]["Stond op"] == "Klanten, Nieuw-E"
+    assert dropped["00104"]["Stond op"] == "Klanten"
 
 
 def test_dropped_note_returns_with_customer(report, make_workbook):

@@ -12,10 +12,9 @@ Limitations: openpyxl keeps the whole workbook in memory, so very large inputs
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from pathlib import Path
 
-from openpyxl.utils.exceptions import InvalidFileException
+import python_calamine
 
 from klantpiramide.job import Analysis
 from klantpiramide.report.check_sheet import write_check_sheet
@@ -101,7 +100,7 @@ def _earlier_notes(output: Path) -> dict[str, Note]:
         return {}
     try:
         return read_notes(output)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+    except (python_calamine.CalamineError, OSError):
         # Not a workbook: it is kept as the backup copy, and there are no notes to carry over.
         return {}
 

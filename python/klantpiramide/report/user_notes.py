@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import openpyxl
+import python_calamine
 
 from klantpiramide.texts import LABELS
 
@@ -53,14 +53,12 @@ def note_key(customer: object) -> str:
 
 def read_notes(path: Path) -> dict[str, Note]:
     """Read every note in an existing report, from all customer tables and the dropped-notes sheet."""
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    # calamine reads a sheet about ten times faster than openpyxl, which matters for large reports.
+    workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     notes: dict[str, Note] = {}
-    try:
-        for sheet in workbook.worksheets:
-            _read_sheet(sheet, notes)
-    finally:
-        workbook.close()
-    return {key: note for key, note in notes.items() if not note.is_empty}
+    for title in workbook.sheet_names:
+        _read_sheet(title, workbook.get_sheet_by_name(title).iter_rows(), notes)
+    return notes
 
 
 def split_notes(notes: dict[str, Note], current_keys: set[str], today: dt.date) -> tuple[dict[str, Note], list[Note]]:
@@ -72,8 +70,8 @@ def split_notes(notes: dict[str, Note], current_keys: set[str], today: dt.date) 
     return kept, sorted(dropped, key=lambda note: note_key(note.customer).zfill(20))
 
 
-def _read_sheet(sheet, notes: dict[str, Note]) -> None:
-    rows = sheet.iter_rows(values_only=True)
+def _read_sheet(title: str, rows, notes: dict[str, Note]) -> None:
+    """Collect the notes of one sheet; a sheet without a customer table with a notes column is skipped."""
     header: dict[str, int] | None = None
     for number, row in enumerate(rows, start=1):
         if header is None:
@@ -82,7 +80,8 @@ def _read_sheet(sheet, notes: dict[str, Note]) -> None:
             header = _header_columns(row)
             continue
         customer = _value(row, header["customer"])
-        if not customer:
+        action, owner = _value(row, header["action"]), _value(row, header.get("owner"))
+        if not customer or not (action or owner):
             continue
         key = note_key(customer)
         note = notes.setdefault(key, Note(customer=customer))
@@ -90,7 +89,7 @@ def _read_sheet(sheet, notes: dict[str, Note]) -> None:
             note.customer = customer
         if not note.name and "name" in header:
             note.name = _value(row, header["name"])
-        note.merge(_value(row, header["action"]), _value(row, header.get("owner")), _value(row, header.get("where")) or sheet.title)
+        note.merge(action, owner, _value(row, header.get("where")) or title)
         if "dropped" in header and not note.dropped_on:
             note.dropped_on = _value(row, header["dropped"])
 
