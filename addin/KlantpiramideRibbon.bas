@@ -13,6 +13,12 @@ Public Sub OnRibbonLoad(ribbon As IRibbonUI)
 End Sub
 
 Public Sub OnRibbonAction(control As IRibbonControl)
+    ' RunPython passes the active workbook's name to Python, so it needs one.
+    If ActiveWorkbook Is Nothing Then
+        MsgBox RibbonLabel("kp_no_workbook", RibbonLanguage()), vbInformation, "Klantpiramide"
+        Exit Sub
+    End If
+
     ' The sheet names travel as hexadecimal digits, because RunPython passes the
     ' command through cmd.exe on Windows and through an AppleScript parameter
     ' split on "|" on macOS, and a sheet name may contain ' " | % or &.
@@ -23,8 +29,15 @@ Public Sub OnRibbonAction(control As IRibbonControl)
 End Sub
 
 Public Sub GetRibbonLabel(control As IRibbonControl, ByRef label)
-    label = RibbonLabel(control.ID, LCase$(GetConfig("LANGUAGE", "nl")))
+    label = RibbonLabel(control.ID, RibbonLanguage())
 End Sub
+
+Private Function RibbonLanguage() As String
+    ' Only the user's config file is read: Excel asks for labels before any workbook is open,
+    ' and the sheet and folder config of xlwings' GetConfig need an active workbook.
+    On Error Resume Next
+    RibbonLanguage = LCase$(GetConfig("LANGUAGE", "nl", "user"))
+End Function
 
 Private Function SelectedSheetsHex() As String
     ' Each selected sheet name as UTF-16 code units in hexadecimal, names separated by spaces.

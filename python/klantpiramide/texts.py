@@ -199,6 +199,7 @@ LABELS: dict[str, dict[str, str]] = {
         "addin_target_active": "actieve werkmap",
         "udf_inactive": "inactief",
         "udf_error": "Fout: {message}",
+        "addin_no_workbook": "Open eerst een werkmap: de knoppen van Klantpiramide werken op de actieve werkmap.",
     },
     "en": {
         "sheet_matrix": "Migration matrix",
@@ -378,6 +379,7 @@ LABELS: dict[str, dict[str, str]] = {
         "addin_target_active": "active workbook",
         "udf_inactive": "inactive",
         "udf_error": "Error: {message}",
+        "addin_no_workbook": "Open a workbook first: the Klantpiramide buttons work on the active workbook.",
     },
 }
 

@@ -65,6 +65,7 @@ def test_generic_callback_calls_dispatcher(addin):
     source = vba_modules(addin)["KlantpiramideRibbon"]
     assert "ribbon.run_from_vba('\" & control.ID & \"', '\" & SelectedSheetsHex() & \"')" in source
     assert len(re.findall(r'^\s*RunPython "', source, re.MULTILINE)) == 1
+    assert 'MsgBox RibbonLabel("kp_no_workbook", RibbonLanguage())' in source
 
 
 def test_every_labelled_control_has_labels(addin):
@@ -76,6 +77,7 @@ def test_every_labelled_control_has_labels(addin):
         assert f'Case "en|{control}": RibbonLabel = ' in source
     assert 'Case "nl|kp_report": RibbonLabel = "Migratierapport"' in source
     assert 'Case "en|kp_about": RibbonLabel = "Check / About"' in source
+    assert 'Case "nl|kp_no_workbook": RibbonLabel = "Open eerst een werkmap: ' in source
 
 
 def test_xlwings_version_equals_pin(addin):
@@ -107,6 +109,15 @@ def test_project_name_and_config_sheet(addin):
     # xlwings reads a config sheet named PROJECT_NAME + ".conf"; the leading '_' keeps it inactive, as in the template.
     assert sheets == [f"_{names[0]}.conf"]
     assert b"myaddin" not in everything.lower()
+
+
+def test_vba_project_name(addin):
+    from pyopenvba import ExcelFile
+
+    with ExcelFile(addin) as book:
+        assert book.vba_project().name == "Klantpiramide"
+        assert book.validate() == []
+        assert book.module_names() == ["ThisWorkbook", "Dictionary", "Sheet2", "xlwings", "KlantpiramideRibbon", "KlantpiramideLabels", "xlwings_udfs"]
 
 
 def test_template_ribbon_module_is_gone(addin):

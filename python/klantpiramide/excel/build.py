@@ -11,8 +11,9 @@ Steps:
    template's ribbon module with ``addin/KlantpiramideRibbon.bas``, and add two
    generated modules: the ribbon labels from ``texts.py`` and the worksheet
    function wrappers that xlwings' own generator writes for ``excel/udfs.py``;
-4. with zipfile, swap in ``addin/customUI.xml`` and rename the config sheet to
-   ``_klantpiramide.conf``.
+4. with zipfile, swap in ``addin/customUI.xml``, rename the config sheet to
+   ``_klantpiramide.conf``, and rename the VBA project from the template's
+   'MyAddin' to 'Klantpiramide' (pyopenvba 6.5 has no call for that).
 
 The add-in never passes through openpyxl, which would drop the ribbon part.
 Zip entries get a fixed date, so building twice gives the same package.
@@ -48,9 +49,17 @@ RIBBON_PART = "customUI/customUI.xml"
 RIBBON_RELATIONSHIP = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
 CUSTOMUI_NAMESPACE = "http://schemas.microsoft.com/office/2006/01/customui"
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
+VBA_PROJECT_NAME = "Klantpiramide"
+VBA_PROJECT_PART = "xl/vbaProject.bin"
+PROJECTNAME_RECORD = 0x0004
 
-# Ribbon groups have labels but no action; the buttons' label keys come from ribbon.ACTIONS.
-GROUP_LABELS = {"kp_group_report": "addin_ribbon_group_report", "kp_group_setup": "addin_ribbon_group_setup"}
+# Texts the VBA module shows besides the buttons' labels (whose keys come from ribbon.ACTIONS):
+# the group labels, and the message for a click with no workbook open.
+VBA_TEXTS = {
+    "kp_group_report": "addin_ribbon_group_report",
+    "kp_group_setup": "addin_ribbon_group_setup",
+    "kp_no_workbook": "addin_no_workbook",
+}
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 SOURCES = REPOSITORY / "addin"
@@ -162,6 +171,8 @@ def rewrite_package(source: Path, output: Path, ribbon_xml: bytes) -> None:
                     data = ribbon_xml
                 elif name == "xl/workbook.xml":
                     data = rename_config_sheet(data, name)
+                elif name == VBA_PROJECT_PART:
+                    data = set_vba_project_name(data, VBA_PROJECT_NAME)
                 entry = zipfile.ZipInfo(name, date_time=ZIP_DATE)
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 built.writestr(entry, data)
@@ -173,6 +184,43 @@ def rename_config_sheet(data: bytes, part: str) -> bytes:
     if TEMPLATE_CONFIG_SHEET not in text:
         raise BuildError(f"{part} of the template does not name the config sheet {TEMPLATE_CONFIG_SHEET}")
     return text.replace(TEMPLATE_CONFIG_SHEET, CONFIG_SHEET).encode("utf-8")
+
+
+def set_vba_project_name(project: bytes, name: str) -> bytes:
+    """Return vbaProject.bin with the VBA project renamed to ``name`` (an ASCII identifier).
+
+    The name is kept twice ([MS-OVBA] 2.3.4.2.1.6 and 2.3.1.2): in the
+    PROJECTNAME record of the compressed VBA/dir stream, and as the Name="..."
+    line of the PROJECT stream. The records before PROJECTNAME (SYSKIND,
+    COMPATVERSION, LCID, LCIDINVOKE, CODEPAGE) are all plain id, size, data
+    records, so walking them by their size fields finds it.
+    """
+    from pyopenvba.cfb import CFB
+    from pyopenvba.vba import compress, decompress
+
+    storage = CFB.from_bytes(project)
+    directory = decompress(storage.get_stream_in_storage("VBA", "dir"))
+    position = 0
+    while position + 6 <= len(directory):
+        record = int.from_bytes(directory[position : position + 2], "little")
+        size = int.from_bytes(directory[position + 2 : position + 6], "little")
+        if record == PROJECTNAME_RECORD:
+            break
+        position += 6 + size
+    else:
+        raise BuildError("the template's VBA project has no PROJECTNAME record")
+
+    old = directory[position + 6 : position + 6 + size].decode("ascii")
+    encoded = name.encode("ascii")
+    renamed = directory[:position] + directory[position : position + 2] + len(encoded).to_bytes(4, "little") + encoded + directory[position + 6 + size :]
+    storage.write_stream_in_storage("VBA", "dir", compress(renamed))
+
+    text = storage.get_stream("PROJECT")
+    line = f'Name="{old}"'.encode("ascii")
+    if text.count(line) != 1:
+        raise BuildError(f"the template's PROJECT stream does not name the project {old} once")
+    storage.write_stream("PROJECT", text.replace(line, f'Name="{name}"'.encode("ascii")))
+    return storage.to_bytes()
 
 
 def crlf(source: str) -> str:
@@ -202,10 +250,10 @@ def vba_string(text: str) -> str:
 
 
 def ribbon_label_keys() -> dict[str, str]:
-    """Return every ribbon control id with a label, and the key of its label in texts.LABELS."""
+    """Return every id that VBA looks a text up by, and the key of that text in texts.LABELS."""
     from klantpiramide.excel.ribbon import ACTIONS
 
-    keys = dict(GROUP_LABELS)
+    keys = dict(VBA_TEXTS)
     keys.update({control: label_key for control, (_, label_key) in ACTIONS.items()})
     return keys
 
