@@ -59,8 +59,10 @@ def build_workbook(
     """
     today = today or dt.date.today()
     template = Template(analysis.settings.template)
-    current = set(analysis.migration.customers["customer"].map(note_key))
-    kept, dropped = split_notes(notes or {}, current, today)
+    kept, dropped = {}, []
+    if notes:
+        current = set(analysis.migration.customers["customer"].map(note_key))
+        kept, dropped = split_notes(notes, current, today)
     context = ReportContext(analysis, template, kept, stream=stream)
     _name_sheets(context)
 

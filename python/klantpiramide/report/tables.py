@@ -63,9 +63,12 @@ def table_frame(context: ReportContext, customers: pd.DataFrame) -> pd.DataFrame
     labels = {kind: context.movement_label(kind) for kind in frame["movement"].unique()}
     frame["movement_label"] = frame["movement"].map(labels)
 
-    notes = [context.notes.get(note_key(customer)) for customer in frame["customer"]]
-    frame["action"] = [note.action if note else "" for note in notes]
-    frame["owner"] = [note.owner if note else "" for note in notes]
+    frame["action"] = ""
+    frame["owner"] = ""
+    if context.notes:
+        notes = [context.notes.get(note_key(customer)) for customer in frame["customer"]]
+        frame["action"] = [note.action if note else "" for note in notes]
+        frame["owner"] = [note.owner if note else "" for note in notes]
     return frame
 
 
