@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
@@ -101,8 +102,18 @@ def _write_sheet(stream, xml: str, table: StreamedTable) -> None:
 
     head = _fix_dimension(xml[: model.start()], table)
     stream.write(head.encode("utf-8"))
-    for start in range(0, len(table.values[0]), CHUNK_ROWS):
-        stream.write(_rows_xml(table, styles, quoted_styles, start, min(start + CHUNK_ROWS, len(table.values[0]))).encode("utf-8"))
+
+    # zlib releases the GIL, so a writer thread compresses one chunk while the next is built.
+    size = len(table.values[0])
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        pending = None
+        for start in range(0, size, CHUNK_ROWS):
+            chunk = _rows_xml(table, styles, quoted_styles, start, min(start + CHUNK_ROWS, size)).encode("utf-8")
+            if pending is not None:
+                pending.result()
+            pending = writer.submit(stream.write, chunk)
+        if pending is not None:
+            pending.result()
     stream.write(xml[end:].encode("utf-8"))
 
 
@@ -141,7 +152,16 @@ def _rows_xml(table: StreamedTable, styles: list[str], quoted_styles: list[str],
 
 
 def _text_cells(letter: str, numbers: list[str], values: list, style: str, quoted_style: str) -> list[str]:
-    texts = [_xml_text(value) for value in values]
+    texts = _xml_texts(values)
+    # One look at the whole column tells whether any cell needs the quote-prefix style.
+    joined = "\x00" + "\x00".join(texts)
+    if not any(f"\x00{mark}" in joined for mark in FORMULA_START):
+        return [
+            f'<c r="{letter}{number}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+            if text
+            else f'<c r="{letter}{number}" s="{style}"/>'
+            for number, text in zip(numbers, texts)
+        ]
     return [
         f'<c r="{letter}{number}" s="{quoted_style if text.startswith(FORMULA_START) else style}" t="inlineStr">'
         f'<is><t xml:space="preserve">{text}</t></is></c>'
@@ -159,8 +179,16 @@ def _number_cells(letter: str, numbers: list[str], values: list, style: str) -> 
     ]
 
 
+def _xml_texts(values: list) -> list[str]:
+    """Return cell values as escaped XML text; None and NaN become ''."""
+    if all(isinstance(value, str) for value in values):
+        joined = "".join(values)
+        if "&" not in joined and "<" not in joined and ">" not in joined:
+            return values
+    return [_xml_text(value) for value in values]
+
+
 def _xml_text(value: object) -> str:
-    """Return a cell value as escaped XML text; None and NaN become ''."""
     if value is None or value != value:
         return ""
     text = value if isinstance(value, str) else str(value)
