@@ -132,6 +132,17 @@ def test_install_without_built_addin(home, tmp_path):
     assert files_below(home) == []
 
 
+def test_install_finds_addin_in_current_folder(home, addin_file, monkeypatch):
+    import klantpiramide.excel.install as install
+
+    monkeypatch.setattr(install, "REPOSITORY", home / "elders")
+    monkeypatch.chdir(addin_file.parent.parent)
+    (addin_file.parent.parent / "addin").mkdir()
+    addin_file.rename(addin_file.parent.parent / "addin" / "klantpiramide.xlam")
+    install_addin(home, "windows")
+    assert (home / STARTUP["windows"]).read_bytes() == b"PK add-in bytes"
+
+
 def test_install_on_other_system(home, addin_file):
     with pytest.raises(KlantpiramideError) as raised:
         install_addin(home, "linux", addin_file)

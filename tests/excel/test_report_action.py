@@ -124,6 +124,35 @@ def test_report_reads_dutch_text_amounts(make_workbook, click, tmp_path):
     assert revenue_by_customer == {"1": (1234.56, 2000.0), "2": (250.0, 0), "3": (99.95, 10.0)}
 
 
+def test_report_in_active_workbook_equals_command_line(cdnow_copy, click, config, capsys):
+    cli_report = cdnow_copy.parent / "cli.xlsx"
+    assert main(["rapport", str(cdnow_copy), "-o", str(cli_report)]) == 0
+    capsys.readouterr()
+    save_settings(config, AddinSettings(report_target="active"))
+    port = FileWorkbook(cdnow_copy)
+    click(port, "kp_report", ["1997", "1998"])
+    port.save()
+
+    expected = openpyxl.load_workbook(cli_report)
+    visible = [sheet.title for sheet in expected.worksheets if sheet.sheet_state == "visible"]
+    hidden = [sheet.title for sheet in expected.worksheets if sheet.sheet_state != "visible"]
+    assert hidden != []
+    saved = sheet_values(cdnow_copy)
+    assert list(saved) == ["1997", "1998", *visible]
+    cli_values = sheet_values(cli_report)
+    assert_same_report({title: cli_values[title] for title in visible}, {title: saved[title] for title in visible})
+
+    # The copies keep the report's look: fills, bold text and number formats.
+    copied = openpyxl.load_workbook(cdnow_copy)
+    for title in ("Migratiematrix", "Klanten"):
+        for original_row, copied_row in zip(expected[title].iter_rows(), copied[title].iter_rows()):
+            for original, copy in zip(original_row, copied_row):
+                where = f"{title}!{original.coordinate}"
+                assert copy.fill.fgColor.rgb == original.fill.fgColor.rgb, where
+                assert copy.font.b == original.font.b, where
+                assert copy.number_format == original.number_format, where
+
+
 def test_report_in_active_workbook_only_adds_sheets(cdnow_copy, click, config):
     save_settings(config, AddinSettings(report_target="active"))
     port = FileWorkbook(cdnow_copy)
@@ -132,7 +161,7 @@ def test_report_in_active_workbook_only_adds_sheets(cdnow_copy, click, config):
     assert port.opened == []
     assert port.sheet_names()[:2] == ["1997", "1998"]
     added = port.sheet_names()[2:]
-    assert added[:5] == REPORT_SHEETS_NL
+    assert [name for name in added if name in REPORT_SHEETS_NL] == REPORT_SHEETS_NL
     assert message == f"Rapportbladen toegevoegd aan cdnow.xlsx: {', '.join(added)}."
 
     port.save()
@@ -148,10 +177,11 @@ def test_report_in_active_workbook_never_replaces_a_sheet(cdnow_copy, click, con
     port = FileWorkbook(cdnow_copy)
     click(port, "kp_report", ["1997", "1998"])
     count = len(port.sheet_names())
+    first_report_sheet = port.sheet_names()[2]
 
     message = click(port, "kp_report", ["1997", "1998"])
     assert message == (
-        "Bestand 'cdnow.xlsx': de werkmap heeft al een blad 'Migratiematrix'. Verwijder of hernoem dat blad, "
+        f"Bestand 'cdnow.xlsx': de werkmap heeft al een blad '{first_report_sheet}'. Verwijder of hernoem dat blad, "
         "of kies in Instellingen 'nieuwe werkmap'. Er is niets gewijzigd."
     )
     assert len(port.sheet_names()) == count

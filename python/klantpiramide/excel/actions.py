@@ -220,9 +220,10 @@ def _add_report_sheets(context: ActionContext, analysis: Analysis) -> list[str]:
 
 
 def _sheet_names(path: Path) -> list[str]:
+    """Return the names of the visible sheets of a workbook file: those ``copy_sheets_from`` copies."""
     workbook = openpyxl.load_workbook(path, read_only=True)
     try:
-        return list(workbook.sheetnames)
+        return [sheet.title for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
     finally:
         workbook.close()
 

@@ -94,6 +94,16 @@ def read_template(path: Path = TEMPLATE_CONFIG) -> dict[str, str]:
     return values
 
 
+def built_addin() -> Path:
+    """Return the built add-in: in the repository of an editable install, else in ./addin of the current folder.
+
+    A regular (non-editable) install has no repository beside the package, so
+    the command is then run from the project folder.
+    """
+    candidates = [REPOSITORY / "addin" / ADDIN_FILE, Path.cwd() / "addin" / ADDIN_FILE]
+    return next((path for path in candidates if path.is_file()), candidates[0])
+
+
 def install_addin(
     home: Path | None = None,
     platform: str | None = None,
@@ -103,13 +113,12 @@ def install_addin(
 ) -> str:
     """Install the add-in for the user ``home`` on ``platform``; return the message for the user.
 
-    The defaults are the running user, system and Python, and the add-in built
-    in the repository's addin/ folder.
+    The defaults are the running user, system and Python, and ``built_addin()``.
     """
     import sys
 
     target = Target.for_user(home, platform)
-    source = source or REPOSITORY / "addin" / ADDIN_FILE
+    source = source or built_addin()
     if not source.is_file():
         raise KlantpiramideError("addin_not_built", Location(file=str(source)))
 

@@ -48,9 +48,10 @@ class WorkbookPort(Protocol):
         ...
 
     def copy_sheets_from(self, source: Path) -> list[str]:
-        """Copy every worksheet of the workbook file ``source`` after the last sheet; return their names.
+        """Copy the visible worksheets of the workbook file ``source`` after the last sheet; return their names.
 
-        The caller checks beforehand that no name is taken.
+        Hidden sheets, such as a report's settings sheet, stay behind. The
+        caller checks beforehand that no name is taken.
         """
         ...
 

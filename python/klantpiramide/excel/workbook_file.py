@@ -65,6 +65,8 @@ class FileWorkbook:
         report = openpyxl.load_workbook(source)
         names = []
         for original in report.worksheets:
+            if original.sheet_state != "visible":
+                continue
             _copy_sheet(original, self.book.create_sheet(original.title))
             names.append(original.title)
         return names
@@ -85,19 +87,26 @@ class FileWorkbook:
 
 def _copy_sheet(source: Worksheet, target: Worksheet) -> None:
     """Copy cells with their styles, and the sheet's layout, between two workbooks."""
+    # Style ids are local to a workbook. The first cell of each source style gets copies
+    # of the style objects; later cells of that style reuse the ids this created in the target.
+    styles: dict[tuple, object] = {}
     for row in source.iter_rows():
         for cell in row:
             if cell.value is None and not cell.has_style:
                 continue
             copied = target.cell(row=cell.row, column=cell.column, value=cell.value)
             if cell.has_style:
-                # Style ids are local to a workbook, so copy the style objects themselves.
-                copied.font = copy(cell.font)
-                copied.fill = copy(cell.fill)
-                copied.border = copy(cell.border)
-                copied.alignment = copy(cell.alignment)
-                copied.protection = copy(cell.protection)
-                copied.number_format = cell.number_format
+                key = tuple(cell._style)
+                if key in styles:
+                    copied._style = copy(styles[key])
+                else:
+                    copied.font = copy(cell.font)
+                    copied.fill = copy(cell.fill)
+                    copied.border = copy(cell.border)
+                    copied.alignment = copy(cell.alignment)
+                    copied.protection = copy(cell.protection)
+                    copied.number_format = cell.number_format
+                    styles[key] = copy(copied._style)
             if cell.hyperlink is not None:
                 copied.hyperlink = copy(cell.hyperlink)
 

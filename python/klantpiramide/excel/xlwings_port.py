@@ -65,6 +65,8 @@ class XlwingsWorkbook:
         try:
             names = []
             for sheet in report.sheets:
+                if not sheet.visible:
+                    continue
                 sheet.copy(after=self.book.sheets[-1])
                 names.append(sheet.name)
             return names
