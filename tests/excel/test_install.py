@@ -84,7 +84,11 @@ def test_uninstall_leaves_home_as_before(home, addin_file, platform):
     message = uninstall_addin(home, platform)
 
     assert files_below(home) == before
-    assert message.startswith(f"Invoegtoepassing verwijderd: {home / STARTUP[platform]}")
+    removed = [str(home / STARTUP[platform])]
+    if platform == "macos":
+        removed.append(str(home / APPLESCRIPT))
+    removed.append(str(home / CONFIG[platform]))
+    assert message == f"Invoegtoepassing verwijderd: {', '.join(removed)}\nStart Excel opnieuw."
     assert not (home / ".klantpiramide").exists()
 
 

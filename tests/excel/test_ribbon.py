@@ -194,7 +194,7 @@ def test_settings_invalid_value_names_the_row(cdnow_copy, click, config):
         ({"own_bounds": "100 500 50 10"}, "rij 4, kolom B: de grenzen moeten van hoog naar laag lopen en groter dan 0 zijn: 100 500 50 10."),
         ({"language": "fr"}, "rij 5, kolom B: de taal 'fr' wordt niet ondersteund. Kies nl of en."),
         ({"template": "/bestaat/niet.xlsx"}, "rij 6, kolom B: het sjabloon bestaat niet. Controleer het pad."),
-        ({"report_target": "ergens"}, "rij 7, kolom B: 'ergens' is geen geldige keuze. Kies uit: new, active."),
+        ({"report_target": "ergens"}, "rij 7, kolom B: 'ergens' is geen geldige keuze. Kies uit: nieuwe werkmap, actieve werkmap."),
         ({"report_folder": "/bestaat/niet"}, "rij 8, kolom B: de map bestaat niet. Kies een bestaande map of laat de instelling leeg."),
     ],
 )
@@ -226,3 +226,25 @@ def test_about_reports_missing_and_wrong_packages():
     text = describe_installation("nl", checks).splitlines()
     assert text[3] == "xlwings 0.37.8: verkeerde versie (nodig: xlwings==0.1.0). Installeer de juiste versie met pip."
     assert text[4] == "geenpakket-klantpiramide: ontbreekt (nodig: geenpakket-klantpiramide>=1.0). Installeer het met pip."
+
+
+def test_log_file_handler_added_once(config):
+    import logging
+
+    package_logger = logging.getLogger("klantpiramide")
+    before = list(package_logger.handlers)
+    try:
+        ribbon._log_to_file(config)
+        ribbon._log_to_file(config)
+        added = [handler for handler in package_logger.handlers if handler not in before]
+        assert [handler.baseFilename for handler in added] == [str(config.log_path().resolve())]
+
+        package_logger.info("ribbon action test")
+        added[0].flush()
+        assert config.log_path().read_text(encoding="utf-8").endswith("INFO ribbon action test\n")
+    finally:
+        for handler in package_logger.handlers[:]:
+            if handler not in before:
+                package_logger.removeHandler(handler)
+                handler.close()
+        package_logger.setLevel(logging.NOTSET)

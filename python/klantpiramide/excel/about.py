@@ -40,22 +40,22 @@ def check_packages(requirements: list[str] | None = None) -> list[PackageCheck]:
         match = _REQUIREMENT.match(requirement)
         if match is None:
             continue
-        name, operator, wanted = match.groups()
+        name, operator, required = match.groups()
         try:
             installed = metadata.version(name)
         except metadata.PackageNotFoundError:
             checks.append(PackageCheck(name, requirement.strip(), None, False))
             continue
-        checks.append(PackageCheck(name, requirement.strip(), installed, _fits(installed, operator, wanted)))
+        checks.append(PackageCheck(name, requirement.strip(), installed, _fits(installed, operator, required)))
     return checks
 
 
-def _fits(installed: str, operator: str | None, wanted: str | None) -> bool:
-    if operator is None or wanted is None:
+def _fits(installed: str, operator: str | None, required: str | None) -> bool:
+    if operator is None or required is None:
         return True
     if operator == "==":
-        return installed == wanted
-    return _version_key(installed) >= _version_key(wanted)
+        return installed == required
+    return _version_key(installed) >= _version_key(required)
 
 
 def _version_key(version: str) -> tuple[int, ...]:

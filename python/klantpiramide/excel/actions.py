@@ -1,4 +1,4 @@
-"""What the ribbon buttons Migratierapport, Vernieuwen and Piramide do.
+"""The actions of the ribbon buttons Migratierapport, Vernieuwen and Piramide.
 
 Each action takes an ``ActionContext`` (the workbook, the user's config file
 and the selected sheets) and returns the message to show. The report is made
@@ -71,7 +71,7 @@ def choose_year_sheets(selected: list[str], sheet_names: list[str]) -> YearSheet
 
     With no or one sheet selected, the guess is the workbook's two sheets named
     after a year, when there are exactly two and their years differ. Anything
-    else raises InputError, whose message tells the user what to select.
+    else raises InputError, and its message explains what to select.
     """
     if len(selected) == 2:
         chosen = []
@@ -92,8 +92,8 @@ def choose_year_sheets(selected: list[str], sheet_names: list[str]) -> YearSheet
             base, next_ = sorted(with_year)
             return YearSheets(base, next_, guessed=True)
 
-    shown = ", ".join(f"'{name}'" for name in selected)
-    raise InputError("addin_select_two", count=len(selected), selected=shown or "-")
+    quoted = ", ".join(f"'{name}'" for name in selected)
+    raise InputError("addin_select_two", count=len(selected), selected=quoted or "-")
 
 
 def read_years(sheets: YearSheets, file_name: str, read_rows, settings: AddinSettings):
@@ -118,18 +118,21 @@ def make_migration_report(context: ActionContext) -> str:
     settings = context.settings()
     settings.validate()
     sheets = choose_year_sheets(context.selected_sheets, context.port.sheet_names())
+    guess = ""
     if sheets.guessed:
-        context.port.set_status(message_text("addin_guess_used", settings.language, base=sheets.names[0], next=sheets.names[1]))
+        guess = message_text("addin_guess_used", settings.language, base=sheets.names[0], next=sheets.names[1])
+        context.port.set_status(guess)
 
     analysis = analyse_workbook(context.port, sheets, settings)
     message, output = deliver_report(context, analysis, settings)
-    workbook = str(context.port.path) if context.port.path is not None else context.port.name
-    LastReport(workbook, sheets.names, settings, str(output or "")).save(context.config)
+    LastReport(_workbook_id(context.port), sheets.names, settings, str(output or "")).save(context.config)
     logger.info("migration report of %s (%s, %s) made: %s", context.port.name, *sheets.names, output or "sheets added")
+    return f"{guess}\n\n{message}" if guess else message
 
-    if sheets.guessed:
-        message = message_text("addin_guess_used", settings.language, base=sheets.names[0], next=sheets.names[1]) + "\n\n" + message
-    return message
+
+def _workbook_id(port: WorkbookPort) -> str:
+    """Return how the last-report record names a workbook: its full path, or its name while unsaved."""
+    return str(port.path) if port.path is not None else port.name
 
 
 def refresh_report(context: ActionContext) -> str:
@@ -140,10 +143,7 @@ def refresh_report(context: ActionContext) -> str:
     settings = last.settings
     sheets = choose_year_sheets(list(last.sheets), list(last.sheets))
     port = context.port
-    recorded = str(port.path) if port.path is not None else port.name
-    is_active = recorded == last.workbook
-
-    if is_active:
+    if _workbook_id(port) == last.workbook:
         analysis = analyse_workbook(port, sheets, settings)
     elif settings.report_target == "active":
         raise InputError("addin_refresh_other_workbook", workbook=last.workbook)

@@ -100,10 +100,10 @@ class ConfigFile:
         return values
 
     def update(self, changes: dict[str, str | None]) -> None:
-        """Set the keys in ``changes``, or remove those whose value is None; keep every other line."""
+        """Set the keys in ``changes``, or remove those whose value is None; keep every other key."""
         for key, value in changes.items():
             if value is not None and '"' in value:
-                raise SettingsError("addin_config_quote", Location(file=str(self.path)), key=key, value=value)
+                raise SettingsError("addin_config_quote", Location(file=str(self.path)), setting=key, value=value)
 
         values = self.read()
         for key, value in changes.items():

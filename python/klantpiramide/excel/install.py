@@ -22,6 +22,7 @@ import io
 import json
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,8 +116,6 @@ def install_addin(
 
     The defaults are the running user, system and Python, and ``built_addin()``.
     """
-    import sys
-
     target = Target.for_user(home, platform)
     source = source or built_addin()
     if not source.is_file():
@@ -158,13 +157,14 @@ def uninstall_addin(home: Path | None = None, platform: str | None = None) -> st
             _remove(path)
             removed.append(str(path))
 
+    # Put back the config values install replaced; the file goes only when nothing else is in it.
     config = target.config
     previous = record.get("previous", {})
     if previous:
         config.update(previous)
-        removed.append(str(config.path))
     if config.path.exists() and not config.read():
         _remove(config.path)
+        removed.append(str(config.path))
     if target.record.exists():
         _remove(target.record)
     # On macOS the config file's own folder is Excel's, so only the add-in's subfolder may go.

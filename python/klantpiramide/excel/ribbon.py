@@ -115,10 +115,14 @@ def _log_to_file(config: ConfigFile) -> None:
 
     Not to stderr: on macOS, xlwings shows anything written there as an error.
     """
-    config.state_folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(config.log_path(), encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     package_logger = logging.getLogger("klantpiramide")
+    path = str(config.log_path().resolve())
+    # With xlwings' 'Use UDF Server' option one Python process serves many clicks: add the handler once.
+    if any(getattr(handler, "baseFilename", None) == path for handler in package_logger.handlers):
+        return
+    config.state_folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     package_logger.addHandler(handler)
     package_logger.setLevel(logging.INFO)
 

@@ -16,7 +16,7 @@ import openpyxl
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from klantpiramide.errors import KlantpiramideError, Location
+from klantpiramide.errors import KlantpiramideError, Location, SettingsError
 from klantpiramide.excel.actions import ActionContext
 from klantpiramide.excel.config import REPORT_TARGETS, AddinSettings, save_settings
 from klantpiramide.texts import LABELS, LANGUAGES, label, message_text
@@ -103,16 +103,23 @@ def _save_from_sheet(context: ActionContext, sheet: str) -> str:
         if key in known:
             values[key] = _cell_text(row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None)
             rows_of[key] = number
+    def location(name: str) -> Location:
+        return Location(file=context.port.name, sheet=sheet, row=rows_of[name], column="B")
+
     if "report_target" in values:
-        values["report_target"] = _target_of(values["report_target"])
+        typed = values["report_target"]
+        values["report_target"] = _target_of(typed)
+        if values["report_target"] not in REPORT_TARGETS:
+            # Offer the choices as the drop-down list shows them, in the language now set.
+            choices = ", ".join(_choices("report_target", context.settings().language))
+            raise SettingsError("addin_choice_invalid", location("report_target"), value=typed, choices=choices)
 
     settings = AddinSettings.from_dict(values)
     for name in rows_of:
         try:
             settings.check_field(name)
         except KlantpiramideError as error:
-            where = Location(file=context.port.name, sheet=sheet, row=rows_of[name], column="B")
-            raise type(error)(error.key, where, **error.params) from None
+            raise type(error)(error.key, location(name), **error.params) from None
 
     save_settings(context.config, settings)
     logger.info("settings saved to %s", context.config.path)

@@ -62,7 +62,7 @@ def MIGRATION_STATUS(category_before, category_after):
 
 def _pyramid_category(language: str, revenue, revenues_or_bounds, split) -> list[list[object]]:
     grid = as_grid(revenue)
-    bounds = bounds_from_cells(as_grid(revenues_or_bounds), split_from_cell(split), language)
+    bounds = bounds_from_cells(as_grid(revenues_or_bounds), split_from_cell(split))
     values = [value for row in grid for value in row]
     amounts = read_amounts(values)
     letters = category_letters(amounts.cents, bounds)
@@ -79,7 +79,7 @@ def _pyramid_category(language: str, revenue, revenues_or_bounds, split) -> list
 
 
 def _pyramid_bounds(language: str, revenues, split) -> list[list[object]]:
-    cents = revenue_cents(as_grid(revenues), language)
+    cents = revenue_cents(as_grid(revenues))
     bounds = pyramid_bounds(cents, split_from_cell(split))
     header = [label(key, language) for key in ("col_category", "col_bound", "col_count", "col_revenue_share")]
     table: list[list[object]] = [header]
@@ -130,12 +130,12 @@ def _is_inactive_label(value: object) -> bool:
     return isinstance(value, str) and value.strip().lower() in inactive
 
 
-def bounds_from_cells(grid: list[list[object]], split: Split, language: str) -> Bounds:
+def bounds_from_cells(grid: list[list[object]], split: Split) -> Bounds:
     """Return the bounds of a bounds table (rows starting with A, B, ...), or derive them from a revenue range."""
     table = [row for row in grid if len(row) >= 2 and category_index(row[0]) is not None]
     if table:
         return _bounds_from_table(table)
-    return pyramid_bounds(revenue_cents(grid, language), split)
+    return pyramid_bounds(revenue_cents(grid), split)
 
 
 def _bounds_from_table(table: list[list[object]]) -> Bounds:
@@ -149,12 +149,12 @@ def _bounds_from_table(table: list[list[object]]) -> Bounds:
     cents = [int(value) for value in amounts.cents]
     descending = all(high >= low for high, low in zip(cents, cents[1:]))
     if amounts.invalid or amounts.missing.any() or not descending or min(cents) <= 0:
-        shown = " ".join(str(row[1]) for row in table[:-1])
-        raise SettingsError("bounds_order", value=shown)
+        typed = " ".join(str(row[1]) for row in table[:-1])
+        raise SettingsError("bounds_order", value=typed)
     return Bounds(letters, tuple(cents), "own")
 
 
-def revenue_cents(grid: list[list[object]], language: str) -> np.ndarray:
+def revenue_cents(grid: list[list[object]]) -> np.ndarray:
     """Return the cents of every non-empty cell of a revenue range.
 
     Raises SettingsError on the first cell that is no amount, and when no

@@ -87,8 +87,8 @@ class FileWorkbook:
 
 def _copy_sheet(source: Worksheet, target: Worksheet) -> None:
     """Copy cells with their styles, and the sheet's layout, between two workbooks."""
-    # Style ids are local to a workbook. The first cell of each source style gets copies
-    # of the style objects; later cells of that style reuse the ids this created in the target.
+    # Style ids are local to a workbook, so the first cell of each source style gets copies of
+    # the style objects. Later cells of that style reuse the ids that the copy made in the target.
     styles: dict[tuple, object] = {}
     for row in source.iter_rows():
         for cell in row:
