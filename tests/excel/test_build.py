@@ -138,7 +138,24 @@ def test_worksheet_function_wrappers(addin):
         assert callable(getattr(udfs, name))
         assert f'XLPy.CallUDF("klantpiramide.excel.udfs", "{name}", ' in source
     # Add-ins call worksheet functions for the active workbook, not for themselves.
-    assert "ThisWorkbook" not in source
+    assert "ThisWorkbook, Application.Caller" not in source
+    assert source.count("ActiveWorkbook, Application.Caller") == 3
+
+
+def test_function_descriptions_registered_on_open(addin):
+    modules = vba_modules(addin)
+    assert re.search(r"^Private Sub Workbook_Open\(\)\s+RegisterFunctionDescriptions\s+End Sub", modules["ThisWorkbook"], re.MULTILINE)
+    source = modules["xlwings_udfs"]
+    registered = re.findall(r"'!(\w+)\", Description:=\"([^\"]+)\", Category:=\"Klantpiramide\"", source)
+    assert [name for name, _ in registered] == ["MIGRATION_STATUS", "PYRAMID_BOUNDS", "PYRAMID_CATEGORY"]
+    for name, description in registered:
+        assert description == getattr(udfs, name).__doc__
+    assert 'ArgumentDescriptions:=Array("Omzet van " & ChrW(233) & ChrW(233) & "n klant, of een kolom met omzetten.", ' in source
+
+
+def test_function_descriptions_fit_excel():
+    for name in ("PYRAMID_CATEGORY", "PYRAMID_BOUNDS", "MIGRATION_STATUS"):
+        assert len(getattr(udfs, name).__doc__) <= 255
 
 
 def test_build_is_reproducible(addin, tmp_path):
@@ -174,7 +191,7 @@ def test_committed_addin_matches_sources(addin):
     committed = REPOSITORY / "addin" / "klantpiramide.xlam"
     assert committed.is_file(), "addin/klantpiramide.xlam is missing: run 'make addin'"
     fresh, stored = vba_modules(addin), vba_modules(committed)
-    for module in ("xlwings", "KlantpiramideRibbon", "KlantpiramideLabels", "xlwings_udfs"):
+    for module in ("ThisWorkbook", "xlwings", "KlantpiramideRibbon", "KlantpiramideLabels", "xlwings_udfs"):
         assert stored[module] == fresh[module], f"addin/klantpiramide.xlam is out of date ({module}): run 'make addin'"
     with zipfile.ZipFile(addin) as new, zipfile.ZipFile(committed) as old:
         assert old.read("customUI/customUI.xml") == new.read("customUI/customUI.xml"), "run 'make addin'"

@@ -61,6 +61,14 @@ VBA_TEXTS = {
     "kp_no_workbook": "addin_no_workbook",
 }
 
+# Excel runs Workbook_Open when it loads the add-in; the descriptions are set there because
+# Application.MacroOptions is the only way to give VBA functions a description and category.
+WORKBOOK_OPEN = """Private Sub Workbook_Open()
+    RegisterFunctionDescriptions
+End Sub
+"""
+EXCEL_TEXT_LIMIT = 255  # Application.MacroOptions takes descriptions of at most 255 characters.
+
 REPOSITORY = Path(__file__).resolve().parents[3]
 SOURCES = REPOSITORY / "addin"
 
@@ -129,6 +137,7 @@ def build_addin(output: Path, sources: Path = SOURCES, pinned: str | None = None
             project.add_module(RIBBON_MODULE, crlf(ribbon_module))
             project.add_module(LABELS_MODULE, crlf(labels_module_source()))
             project.add_module(UDF_MODULE, crlf(udf_module_source()))
+            book.set_module("ThisWorkbook", crlf(WORKBOOK_OPEN))
             book.save()
 
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -322,6 +331,7 @@ def udf_module_source() -> str:
         buffer = io.StringIO()
         add_in = types.SimpleNamespace(Name=ADDIN_FILE)
         generator.generate_vba_wrapper(UDF_PYTHON_MODULE, module, buffer, add_in)
+        descriptions = function_descriptions_source(module)
 
     header = [
         f'Attribute VB_Name = "{UDF_MODULE}"',
@@ -329,7 +339,38 @@ def udf_module_source() -> str:
         '#Const App = "Microsoft Excel"',
         "",
     ]
-    return "\n".join(header) + buffer.getvalue()
+    return "\n".join(header) + buffer.getvalue() + descriptions
+
+
+def function_descriptions_source(module: types.ModuleType) -> str:
+    """Return the VBA Sub that gives each worksheet function its description, category and argument help.
+
+    The texts are the functions' docstrings and argument docs, as xlwings'
+    'Import Functions' would register them on Windows. Excel for Mac has no
+    worksheet functions from xlwings, so the Sub does nothing there.
+    """
+    lines = [
+        "Public Sub RegisterFunctionDescriptions()",
+        "    ' Shown in Excel's Insert Function dialog. A failure here must not stop the add-in from loading.",
+        "    #If Not Mac Then",
+        "    On Error Resume Next",
+    ]
+    functions = sorted(
+        (value.__xlfunc__ for value in vars(module).values() if hasattr(value, "__xlfunc__")), key=lambda xlfunc: xlfunc["name"]
+    )
+    for xlfunc in functions:
+        description = " ".join(xlfunc["ret"]["doc"].split())
+        arguments = [" ".join(argument["doc"].split()) for argument in xlfunc["args"]]
+        for text in (description, *arguments):
+            if len(text) > EXCEL_TEXT_LIMIT:
+                raise BuildError(f"{xlfunc['name']}: Excel takes descriptions of at most {EXCEL_TEXT_LIMIT} characters: {text!r}")
+        lines.append(
+            f'    Application.MacroOptions Macro:="\'" & ThisWorkbook.Name & "\'!{xlfunc["name"]}", '
+            f"Description:={vba_string(description)}, Category:={vba_string(xlfunc['category'])}, "
+            f"ArgumentDescriptions:=Array({', '.join(vba_string(text) for text in arguments)})"
+        )
+    lines += ["    #End If", "End Sub", ""]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
