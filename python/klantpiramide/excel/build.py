@@ -61,8 +61,8 @@ VBA_TEXTS = {
     "kp_no_workbook": "addin_no_workbook",
 }
 
-# Excel runs Workbook_Open when it loads the add-in; the descriptions are set there because
-# Application.MacroOptions is the only way to give VBA functions a description and category.
+# Application.MacroOptions (Excel 2010 and later) sets a function's description, category and
+# argument help, but only inside a running Excel. So the add-in calls it when Excel loads it.
 WORKBOOK_OPEN = """Private Sub Workbook_Open()
     RegisterFunctionDescriptions
 End Sub
