@@ -170,7 +170,8 @@ def test_add_sheet_pads_rows_and_sets_formats(app):
     sheet = book.sheets["Piramide 2024"]
     assert [item.name for item in book.sheets] == ["2024", "Piramide 2024"]
     assert sheet.cells[(3, 1)] == "Totaal"
-    assert (3, 2) in sheet.cells and sheet.cells[(3, 2)] is None
+    assert (3, 2) in sheet.cells
+    assert sheet.cells[(3, 2)] is None
     assert sheet.formats[(2, 2)] == ((3, 2), "#,##0.00")
     assert sheet.autofitted == "columns"
 
