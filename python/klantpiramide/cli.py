@@ -15,7 +15,7 @@ from pathlib import Path
 from klantpiramide import __version__
 from klantpiramide.analysis import DEFAULT_SPLIT, parse_split
 from klantpiramide.errors import KlantpiramideError
-from klantpiramide.reading import ColumnNames
+from klantpiramide.reading import ColumnNames, ColumnPositions, ReadOptions, parse_column_positions, parse_month
 from klantpiramide.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 EXIT_USER_ERROR = 1
@@ -94,11 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("invoer", nargs="+", type=Path, metavar="INVOER", help="één werkmap met twee jaarbladen, of twee bestanden (.xlsx of .csv), één per jaar")
+    parser.add_argument("invoer", nargs="+", type=Path, metavar="INVOER", help="één werkmap met twee jaarbladen, twee bestanden (.xlsx of .csv) met één jaar elk, of een transactielijst met een datum per factuur")
     parser.add_argument("--jaren", nargs=2, type=int, metavar=("BASISJAAR", "VOLGEND_JAAR"), help="de twee jaren, als ze niet uit de blad- of bestandsnamen blijken")
     parser.add_argument("--klantkolom", metavar="KOP", help="kop van de kolom met het klantnummer")
     parser.add_argument("--naamkolom", metavar="KOP", help="kop van de kolom met de klantnaam")
     parser.add_argument("--omzetkolom", metavar="KOP", help="kop van de kolom met de omzet")
+    parser.add_argument("--datumkolom", metavar="KOP", help="kop van de kolom met de factuurdatum, voor een transactielijst")
+    parser.add_argument("--kolommen", metavar="ROL=KOLOM,...", help="kolommen op volgorde, voor een bestand zonder kopregel, bijvoorbeeld klant=2,datum=3,bedrag=5 (1 is de eerste kolom; rollen: klant, naam, bedrag, datum)")
+    parser.add_argument("--boekjaar-start", metavar="MAAND", help="maand waarin het boekjaar begint (1-12 of een naam, standaard 1); een boekjaar heet naar het jaar waarin het begint")
     parser.add_argument("--verdeling", default=None, metavar="PERCENTAGES", help="procent klanten per categorie, samen 100 (standaard 1,4,15,25,55; 1,4,15,80 voor A-D)")
     parser.add_argument("--grenzen", nargs="+", metavar="EURO", help="eigen ondergrenzen in euro voor A, B, C en D, van hoog naar laag")
     parser.add_argument("--per-jaar", action="store_true", help="deel elk jaar apart in, in plaats van met de grenzen van het basisjaar")
@@ -117,11 +120,18 @@ def settings_from_arguments(arguments: argparse.Namespace):
         own_bounds=tuple(arguments.grenzen) if arguments.grenzen else None,
         per_year=arguments.per_jaar,
         years=tuple(arguments.jaren) if arguments.jaren else None,
-        columns=ColumnNames(arguments.klantkolom, arguments.naamkolom, arguments.omzetkolom),
+        columns=ColumnNames(arguments.klantkolom, arguments.naamkolom, arguments.omzetkolom, arguments.datumkolom),
+        reading=_read_options(arguments),
         language=arguments.taal,
         currency=check_currency(arguments.valuta),
         template=getattr(arguments, "sjabloon", None),
     )
+
+
+def _read_options(arguments: argparse.Namespace) -> ReadOptions:
+    positions = parse_column_positions(arguments.kolommen) if arguments.kolommen else ColumnPositions()
+    start = parse_month(arguments.boekjaar_start) if arguments.boekjaar_start else 1
+    return ReadOptions(positions=positions, fiscal_year_start=start)
 
 
 def _run_report(arguments: argparse.Namespace) -> int:

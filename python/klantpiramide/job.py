@@ -13,7 +13,7 @@ from pathlib import Path
 
 from klantpiramide.analysis import DEFAULT_SPLIT, Migration, Split, bounds_from_euros, migrate
 from klantpiramide.errors import SettingsError
-from klantpiramide.reading import ColumnNames, YearTable, read_inputs
+from klantpiramide.reading import ColumnNames, ReadOptions, YearTable, read_inputs
 from klantpiramide.texts import DEFAULT_LANGUAGE, check_language
 
 logger = logging.getLogger("klantpiramide")
@@ -28,6 +28,7 @@ class Settings:
     per_year: bool = False
     years: tuple[int, int] | None = None
     columns: ColumnNames = field(default_factory=ColumnNames)
+    reading: ReadOptions = field(default_factory=ReadOptions)
     language: str = DEFAULT_LANGUAGE
     currency: str = "EUR"
     template: Path | None = None
@@ -69,7 +70,7 @@ def analyse_tables(base: YearTable, next_: YearTable, settings: Settings, inputs
 def analyse(inputs: list[Path], settings: Settings) -> Analysis:
     """Read the input files and build the migration."""
     settings.validate()
-    base, next_ = read_inputs(inputs, years=settings.years, names=settings.columns)
+    base, next_ = read_inputs(inputs, years=settings.years, names=settings.columns, options=settings.reading)
     return analyse_tables(base, next_, settings, tuple(inputs))
 
 

@@ -1,84 +1,69 @@
-"""Open input files as raw sheets: every sheet of an .xlsx workbook, or one CSV file.
+"""Open input files as raw sheets: every sheet of a workbook, or one text file.
+
+The content decides how a file is read, not its name: exports called '.xls'
+are often really text or HTML, and a renamed workbook is still a workbook.
+
+- A zip package is read as an .xlsx/.xlsm workbook.
+- An OLE compound file is either an encrypted (password-protected) .xlsx or an
+  old .xls workbook. Both are rejected with a message on what to do.
+- HTML and XML exports are rejected with a message on how to convert them.
+- Other text is read as CSV or as columns separated by spaces.
 
 Files are opened read-only and never written, so the user's input stays as it was.
 
-Limitations: .xls (the Excel 97-2003 format) is not read; the message says how
-to convert it. Password-protected workbooks cannot be opened.
+Limitations: .xls (the Excel 97-2003 format), .xlsb and .ods are not read.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
 from pathlib import Path
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from klantpiramide.errors import InputError, Location
+from klantpiramide.reading.collector import collector_paused
+from klantpiramide.reading.delimited import decode, open_text
 from klantpiramide.reading.model import RawSheet
+from klantpiramide.reading.workbook import open_workbook
 
-CSV_SUFFIXES = {".csv", ".txt"}
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
-CSV_SAMPLE_BYTES = 64 * 1024
-
-
-def open_workbook_sheets(path: Path) -> list[RawSheet]:
-    """Return every sheet of an .xlsx workbook with its cell values."""
-    where = Location(file=path.name)
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise InputError("file_unreadable", where, detail=type(error).__name__) from None
-
-    try:
-        sheets = []
-        for worksheet in workbook.worksheets:
-            # Some ERP exports store a wrong dimension ('A1'); recompute it from the cells.
-            worksheet.reset_dimensions()
-            rows = [tuple(row) for row in worksheet.iter_rows(values_only=True)]
-            sheets.append(RawSheet(path.name, worksheet.title, rows))
-        return sheets
-    finally:
-        workbook.close()
-
-
-def open_csv(path: Path) -> RawSheet:
-    """Return a CSV file's values as text, guessing the encoding and the separator."""
-    raw = path.read_bytes()
-    text = _decode(raw)
-    sample = text[:CSV_SAMPLE_BYTES]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ";" if sample.count(";") >= sample.count(",") else ","
-
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
-    rows = [tuple(cell if cell.strip() else None for cell in row) for row in reader]
-    return RawSheet(path.name, None, rows)
+ZIP_SIGNATURE = b"PK\x03\x04"
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted .xlsx is an OLE file holding these streams; the directory stores names in UTF-16LE.
+ENCRYPTED_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b")
+SNIFF_BYTES = 4096
 
 
 def open_sheets(path: Path) -> list[RawSheet]:
     """Return the raw sheets of one input file; raise InputError for anything else."""
+    with collector_paused():
+        return _open_sheets(path)
+
+
+def _open_sheets(path: Path) -> list[RawSheet]:
     where = Location(file=path.name)
     if not path.is_file():
         raise InputError("file_not_found", where)
-
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise InputError("xls_not_supported", where)
-    if suffix in WORKBOOK_SUFFIXES:
-        return open_workbook_sheets(path)
-    if suffix in CSV_SUFFIXES:
-        return [open_csv(path)]
-    raise InputError("file_type_unknown", where, suffix=suffix or "(geen)")
-
-
-def _decode(raw: bytes) -> str:
-    """Decode UTF-8 (with or without byte-order mark), else Windows-1252."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError as error:
+        raise InputError("file_unreadable", where, detail=type(error).__name__) from None
+
+    if not head:
+        raise InputError("file_empty", where)
+    if head.startswith(ZIP_SIGNATURE):
+        return open_workbook(path)
+    if head.startswith(OLE_SIGNATURE):
+        raw = path.read_bytes()
+        if all(stream in raw for stream in ENCRYPTED_STREAMS):
+            raise InputError("workbook_encrypted", where)
+        raise InputError("xls_not_supported", where)
+    if head.startswith(BINARY_SIGNATURES):
+        raise InputError("file_not_spreadsheet", where)
+
+    sample, _ = decode(head)
+    if "\x00" in sample:
+        raise InputError("file_not_spreadsheet", where)
+    start = sample.lstrip().lower()
+    if start.startswith(("<!doctype html", "<html", "<?xml", "<table")):
+        raise InputError("file_markup", where)
+    return [open_text(path.name, path.read_bytes())]

@@ -1,8 +1,18 @@
-"""Find the header row by its content and pick the customer, name and revenue columns.
+"""Find the header row by its content and pick the customer, name, revenue and date columns.
 
 Column names are configuration: the recognised header texts are listed per role
 in ``HEADER_NAMES``, best match first. A header matches after lower-casing and
 dropping spaces, punctuation and a year ('Omzet 2024' is 'omzet').
+
+A sheet has one of three layouts:
+
+- totals: one revenue column, a row per customer (or several, which are summed);
+- year columns: a revenue column per year ('Klant | 2024 | 2025');
+- transactions: a date column beside the revenue, a row per invoice.
+
+Files without a header row name their columns by position instead
+(``ColumnPositions``). The data then starts at the first row whose revenue
+cell contains an amount.
 """
 
 from __future__ import annotations
@@ -13,7 +23,8 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 
 from klantpiramide.errors import InputError, Location
-from klantpiramide.reading.model import ColumnNames, RawSheet
+from klantpiramide.reading.amounts import is_amount
+from klantpiramide.reading.model import ColumnNames, ColumnPositions, RawSheet
 
 HEADER_SEARCH_ROWS = 50
 
@@ -29,27 +40,59 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "customername", "companyname", "company", "name",
     ),
     "revenue": (
-        "omzet", "omzeteur", "omzetexclbtw", "nettoomzet", "bedrag", "bedragexclbtw", "totaal",
-        "totaalbedrag", "revenue", "amount", "total", "sales", "turnover",
+        "omzet", "omzeteur", "omzetexclbtw", "omzetexbtw", "nettoomzet", "bedrag", "bedrageur", "bedragexclbtw",
+        "bedragexbtw", "factuurbedrag", "nettobedrag", "totaal", "totaalbedrag", "revenue", "amount", "total",
+        "sales", "turnover",
+    ),
+    "date": (
+        "datum", "factuurdatum", "boekdatum", "boekingsdatum", "orderdatum", "transactiedatum", "documentdatum",
+        "verkoopdatum", "date", "invoicedate", "orderdate", "transactiondate", "documentdate",
     ),
 }
 
-_OPTION_OF_ROLE = {"customer": "--klantkolom", "name": "--naamkolom", "revenue": "--omzetkolom"}
+ROLES = ("customer", "name", "revenue", "date")
+_OPTION_OF_ROLE = {"customer": "--klantkolom", "name": "--naamkolom", "revenue": "--omzetkolom", "date": "--datumkolom"}
+_ROLE_WORDS = {"customer": "klantnummer", "name": "naam", "revenue": "omzet", "date": "datum"}
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass(frozen=True)
-class Header:
-    """The header row (index into RawSheet.rows) and the column index of each role."""
+class Layout:
+    """The position of a sheet's data: column indexes (into RawSheet rows) per role and the first data row.
 
-    index: int
+    ``header`` is the index of the header row, or None when the columns came
+    from positions. ``year_columns`` lists (year, column) for a sheet with a
+    revenue column per year; ``revenue`` is then None.
+    """
+
+    header: int | None
+    data_start: int
     customer: int
-    revenue: int
     name: int | None
+    revenue: int | None
+    date: int | None = None
+    year_columns: tuple[tuple[int, int], ...] = ()
 
-    def letter(self, column: int) -> str:
-        return get_column_letter(column + 1)
+    @property
+    def kind(self) -> str:
+        """Return 'year_columns', 'transactions' or 'totals'."""
+        if self.year_columns:
+            return "year_columns"
+        if self.date is not None:
+            return "transactions"
+        return "totals"
+
+    def amount_columns(self) -> list[tuple[int | None, int]]:
+        """Return (year or None, column) of every revenue column."""
+        if self.year_columns:
+            return list(self.year_columns)
+        return [(None, self.revenue)]
+
+
+def column_letter(sheet: RawSheet, column: int) -> str:
+    """Return the sheet's letter of column index ``column`` ('A' for the sheet's first column)."""
+    return get_column_letter(sheet.first_column + column)
 
 
 def normalise_header(value: object) -> str:
@@ -60,40 +103,102 @@ def normalise_header(value: object) -> str:
     return _NON_WORD.sub("", text)
 
 
-def find_header(sheet: RawSheet, names: ColumnNames = ColumnNames()) -> Header:
-    """Return the first row that has both a customer and a revenue column."""
-    seen: list[str] = []
+def header_year(value: object) -> int | None:
+    """Return the year a revenue header names ('2024', 2024, 'Omzet 2024'), or None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value) if float(value).is_integer() and 1900 <= value <= 2099 else None
+    if not isinstance(value, str):
+        return None
+    years = {match.group(0) for match in _YEAR.finditer(value)}
+    if len(years) != 1:
+        return None
+    rest = normalise_header(value)
+    return int(years.pop()) if rest == "" or rest in HEADER_NAMES["revenue"] else None
+
+
+def find_layout(sheet: RawSheet, names: ColumnNames = ColumnNames(), positions: ColumnPositions = ColumnPositions()) -> Layout:
+    """Return the layout of a sheet: by the given positions, else by its header row."""
+    if not any(any(value is not None for value in row) for row in sheet.rows):
+        raise InputError("sheet_empty", Location(file=sheet.file, sheet=sheet.sheet))
+    if positions:
+        return _layout_from_positions(sheet, positions)
+    return _layout_from_header(sheet, names)
+
+
+def _layout_from_header(sheet: RawSheet, names: ColumnNames) -> Layout:
+    """Return the layout of the first row that has a customer column and one or more revenue columns."""
+    first_seen: tuple[int, list[str]] | None = None
+    no_revenue: tuple[int, int, list[str]] | None = None
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         cells = [normalise_header(value) for value in row]
         if not any(cells):
             continue
-        if not seen:
-            seen = [str(value) for value in row if value is not None]
+        seen = [str(value) for value in row if value is not None]
+        first_seen = first_seen or (index, seen)
 
         customer = _pick(cells, "customer", names.customer, sheet, index)
-        revenue = _pick(cells, "revenue", names.revenue, sheet, index)
-        if customer is None or revenue is None:
+        if customer is None:
             continue
-        name = _pick(cells, "name", names.name, sheet, index, exclude={customer, revenue})
-        return Header(index, customer, revenue, name)
+        years = _year_columns(sheet, row, index, exclude={customer}) if not names.revenue else []
+        revenue = None
+        if len(years) < 2:
+            years = []
+            revenue = _pick(cells, "revenue", names.revenue, sheet, index, exclude={customer})
+        if revenue is None and not years:
+            no_revenue = no_revenue or (index, customer, seen)
+            continue
 
+        used_columns = {customer, revenue, *(column for _, column in years)}
+        name = _pick(cells, "name", names.name, sheet, index, exclude=used_columns)
+        date = None
+        if not years:
+            date = _pick(cells, "date", names.date, sheet, index, exclude=used_columns | {name})
+            if names.date and date is None:
+                raise _column_not_found(sheet, names.date, index, seen)
+        return Layout(index, index + 1, customer, name, revenue, date, tuple(years))
+
+    if no_revenue is not None:
+        # A customer column was found, but no revenue column beside it.
+        if names.revenue:
+            raise _column_not_found(sheet, names.revenue, *first_seen)
+        index, customer, seen = no_revenue
+        where = Location(sheet.file, sheet.sheet, sheet.first_row + index)
+        raise InputError("revenue_not_found", where, column=column_letter(sheet, customer), seen=", ".join(seen))
+    if names.customer and first_seen is not None:
+        raise _column_not_found(sheet, names.customer, *first_seen)
+    seen_text = ", ".join(first_seen[1]) if first_seen else "-"
+    raise InputError("header_not_found", Location(file=sheet.file, sheet=sheet.sheet), rows=HEADER_SEARCH_ROWS, seen=seen_text)
+
+
+def _column_not_found(sheet: RawSheet, column: str, index: int, seen: list[str]) -> InputError:
     where = Location(file=sheet.file, sheet=sheet.sheet)
-    if not any(any(value is not None for value in row) for row in sheet.rows):
-        raise InputError("sheet_empty", where)
-    named = [value for value in (names.customer, names.revenue) if value]
-    if named and seen:
-        missing = named[0]
-        raise InputError("column_not_found", where, column=missing, row="?", seen=", ".join(seen))
-    raise InputError("header_not_found", where, rows=HEADER_SEARCH_ROWS, seen=", ".join(seen) or "-")
+    return InputError(
+        "column_not_found", where, column=column, rows=HEADER_SEARCH_ROWS, row=sheet.first_row + index, seen=", ".join(seen)
+    )
+
+
+def _year_columns(sheet: RawSheet, row: tuple, index: int, exclude: set[int]) -> list[tuple[int, int]]:
+    """Return (year, column) of the header cells that name a year; raise if a year comes twice."""
+    found: dict[int, int] = {}
+    for column, value in enumerate(row):
+        year = header_year(value)
+        if year is None or column in exclude:
+            continue
+        if year in found:
+            where = Location(sheet.file, sheet.sheet, sheet.first_row + index)
+            first, second = column_letter(sheet, found[year]), column_letter(sheet, column)
+            raise InputError("year_column_twice", where, year=year, first=first, second=second)
+        found[year] = column
+    return sorted(found.items())
 
 
 def _pick(
-    cells: list[str], role: str, named: str | None, sheet: RawSheet, index: int, exclude: set[int] = frozenset()
+    cells: list[str], role: str, named: str | None, sheet: RawSheet, index: int, exclude: set[int | None] = frozenset()
 ) -> int | None:
     """Return the column of ``role`` in a header row, the user's choice first."""
     if named:
-        wanted = normalise_header(named)
-        matches = [column for column, cell in enumerate(cells) if cell == wanted and column not in exclude]
+        named_header = normalise_header(named)
+        matches = [column for column, cell in enumerate(cells) if cell == named_header and column not in exclude]
         return matches[0] if matches else None
 
     for candidate in HEADER_NAMES[role]:
@@ -102,13 +207,38 @@ def _pick(
             return matches[0]
         if len(matches) > 1:
             where = Location(file=sheet.file, sheet=sheet.sheet, row=sheet.first_row + index)
-            letters = ", ".join(get_column_letter(column + 1) for column in matches)
+            letters = ", ".join(column_letter(sheet, column) for column in matches)
             raise InputError(
                 "column_ambiguous", where, role=role_label(role), columns=letters, option=_OPTION_OF_ROLE[role]
             )
     return None
 
 
+def _layout_from_positions(sheet: RawSheet, positions: ColumnPositions) -> Layout:
+    """Return the layout given by column numbers; the data starts at the first row with an amount."""
+    width = max((len(row) for row in sheet.rows), default=0)
+    columns: dict[str, int | None] = {}
+    for role in ROLES:
+        number = getattr(positions, role)
+        if number is None:
+            columns[role] = None
+            continue
+        column = number - sheet.first_column
+        if not 0 <= column < width:
+            where = Location(file=sheet.file, sheet=sheet.sheet)
+            raise InputError(
+                "position_outside", where, column=get_column_letter(number), role=role_label(role), width=width
+            )
+        columns[role] = column
+
+    revenue = columns["revenue"]
+    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        if revenue < len(row) and is_amount(row[revenue]):
+            return Layout(None, index, columns["customer"], columns["name"], revenue, columns["date"])
+    where = Location(file=sheet.file, sheet=sheet.sheet, column=column_letter(sheet, revenue))
+    raise InputError("positions_no_amount", where, column=column_letter(sheet, revenue), rows=HEADER_SEARCH_ROWS)
+
+
 def role_label(role: str) -> str:
     """Return the Dutch word for a column role, for messages."""
-    return {"customer": "klantnummer", "name": "naam", "revenue": "omzet"}[role]
+    return _ROLE_WORDS[role]
