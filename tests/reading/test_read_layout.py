@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from klantpiramide.errors import InputError, Location
-from klantpiramide.reading import CellError, RawSheet, ReadNote, read_year_table
+from klantpiramide.reading import CellError, RawSheet, ReadNote, read_year_table, workbook
 
 
 def test_untidy_sheet(read_file, frame_rows, notes_of):
@@ -111,3 +111,25 @@ def test_notes_of_the_sheet_are_kept():
     table = read_year_table(sheet, 2024)
 
     assert table.notes[0] == opened
+
+
+def test_sheet_starting_at_c3_names_the_right_cell(read_file):
+    # calamine leaves out the empty columns A and B; the error must still be D5, not B5.
+    with pytest.raises(InputError) as raised:
+        read_file("layout_offset_error.xlsx")
+
+    assert raised.value.key == "cell_error"
+    assert raised.value.location == Location("layout_offset_error.xlsx", "2024", 5, "D")
+
+
+@pytest.mark.parametrize("chunk", [7, 100, 1000])
+def test_xml_scan_finds_cells_across_chunks(monkeypatch, read_file, chunk):
+    monkeypatch.setattr(workbook, "_SCAN_CHUNK", chunk)
+    monkeypatch.setattr(workbook, "_SCAN_OVERLAP", 300)
+
+    with pytest.raises(InputError) as raised:
+        read_file("error_cells.xlsx")
+    assert raised.value.location == Location("error_cells.xlsx", "2024", 3, "B")
+
+    # Customer 123 is a number cell with the format 00000.
+    assert read_file("customers_two_years.xlsx").frame["customer"].iloc[0] == "00123"

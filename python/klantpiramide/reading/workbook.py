@@ -34,6 +34,9 @@ _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relat
 _PACKAGE_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?\st="e"[^>]*>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)?<v>([^<]*)</v>')
 _ZERO_PADDED = re.compile(r"0{2,}")
+_SCAN_CHUNK = 16 * 1024 * 1024
+# Longer than any cell: a formula is at most 8,192 characters, about 41 kB when every one is escaped.
+_SCAN_OVERLAP = 64 * 1024
 
 
 def open_workbook(path: Path) -> list[RawSheet]:
@@ -60,16 +63,30 @@ def open_workbook(path: Path) -> list[RawSheet]:
                     continue
                 try:
                     sheet = workbook.get_sheet_by_name(metadata.name)
-                    values = sheet.to_python(skip_empty_area=False)
+                    # Row by row, so the values are never held twice (as lists and as tuples).
+                    rows = [tuple(None if value == "" else value for value in row) for row in sheet.iter_rows()]
+                    end = sheet.end
                     ranges = sheet.merged_cell_ranges or ()
                 except python_calamine.CalamineError as error:
                     raise InputError("file_unreadable", Location(path.name, metadata.name), detail=type(error).__name__) from None
-                rows = [tuple(None if value == "" else value for value in row) for row in values]
-                del values
-                _mark_cells(rows, archive, parts.get(metadata.name), padded)
+                first_row, first_column = _first_cell(rows, end)
+                _mark_cells(rows, first_row, first_column, archive, parts.get(metadata.name), padded)
                 merged = tuple((top + 1, left + 1, bottom + 1, right + 1) for (top, left), (bottom, right) in ranges)
-                sheets.append(RawSheet(path.name, metadata.name, rows, merged=merged))
+                sheets.append(RawSheet(path.name, metadata.name, rows, first_row, first_column, merged))
             return sheets
+
+
+def _first_cell(rows: list[tuple], end: tuple[int, int] | None) -> tuple[int, int]:
+    """Return the sheet row and column (1-based) of ``rows[0][0]``.
+
+    calamine's rows run up to the last used cell (``end``, 0-based). python-calamine
+    0.9.1 starts them at row 1 but at the first used column. Counting back from
+    the end gives the right start whichever way a version trims.
+    """
+    if not rows or end is None:
+        return 1, 1
+    width = max(len(row) for row in rows)
+    return end[0] + 2 - len(rows), end[1] + 2 - width
 
 
 def _check_package(archive: zipfile.ZipFile, where: Location) -> None:
@@ -118,30 +135,62 @@ def _zero_padded_styles(archive: zipfile.ZipFile) -> dict[int, int]:
     return {index: formats[xf.get("numFmtId")] for index, xf in enumerate(cell_formats) if xf.get("numFmtId") in formats}
 
 
-def _mark_cells(rows: list[tuple], archive: zipfile.ZipFile, part: str | None, padded: dict[int, int]) -> None:
+def _mark_cells(
+    rows: list[tuple], first_row: int, first_column: int, archive: zipfile.ZipFile, part: str | None, padded: dict[int, int]
+) -> None:
     """Put the error values and the zero-padded numbers of a sheet into ``rows``, in place."""
     if not part or part not in archive.namelist():
         return
-    xml = archive.read(part)
-    changes: dict[tuple[int, int], object] = {}
-    if b't="e"' in xml:
-        for match in _ERROR_CELL.finditer(xml):
-            changes[_cell_index(match)] = CellError(match.group(3).decode("utf-8", "replace"))
+    patterns = [_ERROR_CELL]
     if padded:
         styles = b"|".join(str(index).encode() for index in padded)
-        pattern = re.compile(rb'<c r="([A-Z]{1,3})(\d+)" s="(' + styles + rb')"[\s/>]')
-        for match in pattern.finditer(xml):
-            row, column = _cell_index(match)
-            value = rows[row][column] if row < len(rows) and column < len(rows[row]) else None
-            if isinstance(value, float) and value.is_integer() and value >= 0:
-                changes[(row, column)] = str(int(value)).zfill(padded[int(match.group(3))])
-    del xml
+        patterns.append(re.compile(rb'<c r="([A-Z]{1,3})(\d+)" s="(' + styles + rb')"[\s/>]'))
+
+    changes: dict[tuple[int, int], object] = {}
+    for pattern, match in _scan(archive, part, patterns):
+        row, column = _cell_index(match)
+        row, column = row - (first_row - 1), column - (first_column - 1)
+        if not (0 <= row < len(rows) and 0 <= column < len(rows[row])):
+            continue
+        if pattern is _ERROR_CELL:
+            changes[(row, column)] = _error_value(match)
+            continue
+        value = rows[row][column]
+        if isinstance(value, float) and value.is_integer() and value >= 0:
+            changes[(row, column)] = str(int(value)).zfill(padded[int(match.group(3))])
 
     for (row, column), value in changes.items():
-        if row < len(rows) and column < len(rows[row]):
-            cells = list(rows[row])
-            cells[column] = value
-            rows[row] = tuple(cells)
+        cells = list(rows[row])
+        cells[column] = value
+        rows[row] = tuple(cells)
+
+
+def _scan(archive: zipfile.ZipFile, part: str, patterns: list[re.Pattern]):
+    """Yield (pattern, match) for every match in a package part, read in chunks to keep memory low.
+
+    Chunks overlap by ``_SCAN_OVERLAP`` bytes, and a match counts in the chunk
+    where it starts, so a cell is found once even when it spans two chunks.
+    """
+    with archive.open(part) as stream:
+        buffer = b""
+        while True:
+            chunk = stream.read(_SCAN_CHUNK)
+            buffer += chunk
+            last = not chunk
+            limit = len(buffer) if last else max(0, len(buffer) - _SCAN_OVERLAP)
+            for pattern in patterns:
+                if pattern is _ERROR_CELL and b't="e"' not in buffer:
+                    continue
+                for match in pattern.finditer(buffer):
+                    if match.start() < limit:
+                        yield pattern, match
+            if last:
+                return
+            buffer = buffer[limit:]
+
+
+def _error_value(match: re.Match) -> CellError:
+    return CellError(match.group(3).decode("utf-8", "replace"))
 
 
 def _cell_index(match: re.Match) -> tuple[int, int]:

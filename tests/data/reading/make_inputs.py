@@ -135,6 +135,17 @@ def make_layout() -> None:
     sheet.merge_cells("C2:C3")
     book.save(HERE / "layout_merged_amount.xlsx")
 
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "2024"
+    sheet["C3"] = "Klantnummer"
+    sheet["D3"] = "Omzet"
+    for row, (customer, amount) in enumerate([("0001", 10), ("0002", "#N/A")], start=4):
+        sheet.cell(row, 3, customer)
+        sheet.cell(row, 4, amount)
+    sheet["D5"].data_type = "e"
+    book.save(HERE / "layout_offset_error.xlsx")
+
     rows = [["Klantnummer", "Omzet"]] + [[f"K{number:04d}", number] for number in range(1, 501)]
     workbook("layout_wrong_dimension.xlsx", {"2024": rows})
     _set_dimension(HERE / "layout_wrong_dimension.xlsx", "A1")
