@@ -193,7 +193,8 @@ def test_report_in_english(cdnow_copy, click, config):
     message = click(port, "kp_report", ["1997", "1998"])
     report = cdnow_copy.parent / "cdnow migration report 1997-1998.xlsx"
     assert message == f"Report made and opened: {report} (1997 → 1998, 2349 customers in the matrix)."
-    assert list(sheet_values(report))[:5] == [LABELS["en"][key] for key in ("sheet_matrix", "sheet_revenue", "sheet_pyramid", "sheet_customers", "sheet_check")]
+    english = [LABELS["en"][key] for key in ("sheet_matrix", "sheet_revenue", "sheet_pyramid", "sheet_customers", "sheet_check")]
+    assert [title for title in sheet_values(report) if title in english] == english
 
 
 def test_report_folder_setting(cdnow_copy, click, config, tmp_path):

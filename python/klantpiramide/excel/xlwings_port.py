@@ -81,4 +81,5 @@ class XlwingsWorkbook:
 
     def set_status(self, text: str | None) -> None:
         # Excel takes False as 'show your own status texts again'.
+        # NOTE: that is Excel for Windows' StatusBar rule; whether Excel for Mac clears it the same way is untested.
         self.book.app.status_bar = text if text is not None else False
