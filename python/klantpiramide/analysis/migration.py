@@ -5,6 +5,10 @@ the base year but active in the next. Columns are the next-year categories plus
 'lost': customers active in the base year but not in the next. Customers active
 in neither year are not placed, but they stay in ``Migration.customers``, so
 nothing is dropped.
+
+With three or more years, a customer who is new in a pair but was active in an
+earlier year is 'won back', in an extra row after 'new'; 'new' then means
+never active before.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from klantpiramide.analysis.pyramid import DEFAULT_SPLIT, INACTIVE, Bounds, Spli
 
 # Movement kinds, in the order the legend shows them.
 MOVEMENTS = ("up", "down", "same", "new", "lost")
+WON_BACK = "won_back"
 NOT_PLACED = -1
 
 
@@ -31,7 +36,8 @@ class Migration:
     row and column (matrix position, or -1 when not placed) and movement (one of
     MOVEMENTS, or '' when not placed). The matrices are indexed 0..m by row and
     column, where m is the number of categories, so row m is 'new' and column m
-    is 'lost'.
+    is 'lost'. With earlier years, row m + 1 is 'won back'. A ``group`` column
+    is carried when an input year has one.
     """
 
     base_year: int
@@ -61,6 +67,11 @@ class Migration:
         """Return the number of active customers in 'base' or 'next'."""
         return int((self.customers[f"cat_{which}"] != INACTIVE).sum())
 
+    @property
+    def has_won_back(self) -> bool:
+        """Tell whether the matrix has the row of won-back customers (three or more years of input)."""
+        return len(self.counts.index) == len(self.categories) + 2
+
     def cell_movement(self, row: int, column: int) -> str:
         """Return the movement kind of matrix cell (row, column)."""
         return movement_of(row, column, len(self.categories))
@@ -70,6 +81,8 @@ def movement_of(row: int, column: int, size: int) -> str:
     """Return the movement kind of a matrix cell in a matrix of ``size`` categories."""
     if row == size:
         return "new"
+    if row == size + 1:
+        return WON_BACK
     if column == size:
         return "lost"
     if column < row:
@@ -88,6 +101,7 @@ def migrate(
     split: Split = DEFAULT_SPLIT,
     own_bounds: Bounds | None = None,
     per_year: bool = False,
+    earlier_active: pd.Index | None = None,
 ) -> Migration:
     """Classify both years and build the migration matrices.
 
@@ -95,7 +109,9 @@ def migrate(
     matching key), customer (the number as shown), name and revenue (cents).
     By default the base year's bounds classify both years ('hard revenue
     bounds'); ``per_year`` ranks each year on its own; ``own_bounds`` replaces
-    the derived bounds.
+    the derived bounds. ``earlier_active`` contains the keys of customers
+    active in a year before the base year. When it is given, even empty, the
+    matrix gets the row of won-back customers.
     """
     customers = _join_years(base, next_)
 
@@ -112,9 +128,12 @@ def migrate(
 
     customers["cat_base"] = classify(customers["revenue_base"].to_numpy(), bounds_base)
     customers["cat_next"] = classify(customers["revenue_next"].to_numpy(), bounds_next)
-    _place(customers, len(bounds_base.categories))
+    size = len(bounds_base.categories)
+    place_in_matrix(customers, size)
+    if earlier_active is not None:
+        _mark_won_back(customers, earlier_active, size)
 
-    counts, revenue_base, revenue_next = _matrices(customers, len(bounds_base.categories))
+    counts, revenue_base, revenue_next = _matrices(customers, size, won_back=earlier_active is not None)
     return Migration(
         base_year=base_year,
         next_year=next_year,
@@ -145,7 +164,7 @@ def _join_years(base: pd.DataFrame, next_: pd.DataFrame) -> pd.DataFrame:
     name_next = joined["name_next"].fillna("")
     name_base = joined["name_base"].fillna("")
 
-    return pd.DataFrame(
+    customers = pd.DataFrame(
         {
             "key": joined.index.astype(str),
             "customer": np.where(longer_next, customer_next, customer_base),
@@ -156,10 +175,25 @@ def _join_years(base: pd.DataFrame, next_: pd.DataFrame) -> pd.DataFrame:
             "listed_next": listed_next.to_numpy(),
         }
     ).reset_index(drop=True)
+    if "group" in base.columns or "group" in next_.columns:
+        customers["group"] = _latest_group(base, next_, joined.index)
+    return customers
 
 
-def _place(customers: pd.DataFrame, size: int) -> None:
-    """Add the matrix row, column and movement of every customer, in place."""
+def _latest_group(base: pd.DataFrame, next_: pd.DataFrame, keys: pd.Index) -> np.ndarray:
+    """Return the group of every key: the next year's when it names one, else the base year's."""
+    groups = []
+    for frame in (next_, base):
+        if "group" in frame.columns:
+            groups.append(frame.set_index("key")["group"].reindex(keys).fillna("").astype(str).to_numpy())
+    latest = groups[0]
+    for earlier in groups[1:]:
+        latest = np.where(latest != "", latest, earlier)
+    return latest
+
+
+def place_in_matrix(customers: pd.DataFrame, size: int) -> None:
+    """Add the matrix row, column and movement of every row with cat_base and cat_next, in place."""
     cat_base = customers["cat_base"].to_numpy().astype(np.int64)
     cat_next = customers["cat_next"].to_numpy().astype(np.int64)
     active_base = cat_base != INACTIVE
@@ -181,16 +215,24 @@ def _place(customers: pd.DataFrame, size: int) -> None:
     customers["movement"] = movement
 
 
-def _matrices(customers: pd.DataFrame, size: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _mark_won_back(customers: pd.DataFrame, earlier_active: pd.Index, size: int) -> None:
+    """Move the new customers who were active before the base year to the won-back row, in place."""
+    won_back = (customers["movement"] == "new") & customers["key"].isin(earlier_active)
+    customers.loc[won_back, "row"] = size + 1
+    customers.loc[won_back, "movement"] = WON_BACK
+
+
+def _matrices(customers: pd.DataFrame, size: int, *, won_back: bool = False) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Count customers and sum revenues per matrix cell, including empty cells."""
     placed = customers[customers["row"] != NOT_PLACED]
     cells = placed.groupby(["row", "column"]).agg(
         count=("key", "size"), revenue_base=("revenue_base", "sum"), revenue_next=("revenue_next", "sum")
     )
 
+    rows = range(size + 2) if won_back else range(size + 1)
     positions = range(size + 1)
     frames = []
     for field in ("count", "revenue_base", "revenue_next"):
-        grid = cells[field].unstack(fill_value=0).reindex(index=positions, columns=positions, fill_value=0)
+        grid = cells[field].unstack(fill_value=0).reindex(index=rows, columns=positions, fill_value=0)
         frames.append(grid.astype(np.int64))
     return frames[0], frames[1], frames[2]
