@@ -45,6 +45,7 @@ _FAST_LIMIT = 1e11
 _CENT_TOLERANCE = 1e-6
 
 EMPTY, NUMBER, TEXT, ERROR, OTHER = range(5)
+_UNKNOWN = -1
 _SETTLES = {".": 1, ",": 2}
 _NO_POSITIONS = np.empty(0, dtype=np.int64)
 _KIND_OF_TYPE = {type(None): EMPTY, float: NUMBER, int: NUMBER, str: TEXT, CellError: ERROR}
@@ -173,7 +174,10 @@ def convert_amounts(values: list[object]) -> ConvertedAmounts:
     text amounts follow the decimal separator that the column's own texts settle.
     """
     count = len(values)
-    kinds = np.fromiter((_kind(value) for value in values), dtype=np.int8, count=count)
+    kinds = np.fromiter((_KIND_OF_TYPE.get(type(value), _UNKNOWN) for value in values), dtype=np.int8, count=count)
+    # Subclasses (numpy numbers, bool) miss the lookup by exact type and are sorted out one by one.
+    for position in np.flatnonzero(kinds == _UNKNOWN):
+        kinds[position] = _kind(values[position])
     _raise_for_bad_cells(values, kinds)
     result = ConvertedAmounts(np.zeros(count, dtype=np.int64), np.flatnonzero(kinds == EMPTY))
 

@@ -26,6 +26,7 @@ from klantpiramide.reading.model import RawSheet, ReadNote
 from klantpiramide.texts import DEFAULT_LANGUAGE, note_detail
 
 SNIFF_LINES = 200
+SNIFF_CHARACTERS = 256 * 1024
 DELIMITERS = (";", "\t", ",", "|")
 _DELIMITER_NAMES = {";": ";", "\t": "tab", ",": ",", "|": "|"}
 _SEP_LINE = re.compile(r"sep=(.)\s*")
@@ -34,7 +35,7 @@ _SEP_LINE = re.compile(r"sep=(.)\s*")
 def open_text(file: str, raw: bytes) -> RawSheet:
     """Return the rows of a text file with columns; raise InputError if it is no table."""
     text, encoding = decode(raw)
-    lines = text.splitlines()
+    lines = text[:SNIFF_CHARACTERS].splitlines()[:SNIFF_LINES]
     first_row = 1
     delimiter: str | None
     sep_line = _SEP_LINE.fullmatch(lines[0]) if lines else None
@@ -42,7 +43,7 @@ def open_text(file: str, raw: bytes) -> RawSheet:
         delimiter, first_row = sep_line.group(1), 2
         text = text.split("\n", 1)[1] if "\n" in text else ""
     else:
-        delimiter = sniff_delimiter(lines[:SNIFF_LINES])
+        delimiter = sniff_delimiter(lines)
 
     if delimiter is None:
         rows = [tuple(line.split()) for line in text.splitlines()]

@@ -29,7 +29,7 @@ from klantpiramide.errors import InputError, Location
 from klantpiramide.reading.aggregate import euros, total_year
 from klantpiramide.reading.collector import collector_paused
 from klantpiramide.reading.amounts import AmountProblem, ConvertedAmounts, convert_amounts
-from klantpiramide.reading.customers import cell_text, customer_key
+from klantpiramide.reading.customers import cell_text
 from klantpiramide.reading.dates import DateProblem, financial_year_bounds, financial_years, parse_dates
 from klantpiramide.reading.header import Layout, column_letter, find_layout
 from klantpiramide.reading.model import CellError, ColumnNames, RawSheet, ReadNote, ReadOptions, YearTable
@@ -125,7 +125,9 @@ class _Rows:
     def keys(self) -> np.ndarray:
         """The matching key of every customer number, made on first use."""
         if self._keys is None:
-            self._keys = _object_array([customer_key(customer) for customer in self.customers])
+            # customer_key, inlined: this runs once per row.
+            keys = [text.lstrip("0") or "0" if text.isascii() and text.isdigit() else text for text in self.customers]
+            self._keys = _object_array(keys)
         return self._keys
 
     def column(self, column: int | None) -> list[object]:
