@@ -185,3 +185,19 @@ def test_cli_vernieuw(report, capsys):
     code = main(["vernieuw", str(report)])
     assert code == 0
     assert capsys.readouterr().out == f"Rapport vernieuwd: {report} (2024 → 2025, 4 klanten in de matrix)\n"
+
+
+def test_refresh_keeps_reading_options(tmp_path):
+    from klantpiramide.reading import ReadOptions, parse_column_positions
+    from tests.conftest import CDNOW_TRANSACTIONS
+
+    options = ReadOptions(positions=parse_column_positions("klant=2,datum=3,bedrag=5"), fiscal_year_start=1)
+    report = tmp_path / "rapport.xlsx"
+    first = make_report([CDNOW_TRANSACTIONS], report, Settings(reading=options))
+    values = {row[0]: row[1] for row in openpyxl.load_workbook(report)["kp_instellingen"].iter_rows(values_only=True) if row[0]}
+    assert values["kolommen"] == "klant=2,bedrag=5,datum=3"
+    assert values["boekjaar_start"] == "1"
+
+    again = refresh_report(report, TODAY)
+    assert again.migration.counts.to_numpy().tolist() == first.migration.counts.to_numpy().tolist()
+    assert int(again.migration.counts.iat[0, 0]) == 1

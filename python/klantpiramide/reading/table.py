@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 
 from klantpiramide.errors import InputError, Location
 from klantpiramide.reading.aggregate import euros, total_year
@@ -119,6 +120,7 @@ class _Rows:
         else:
             self.names = np.full(end - start, "", dtype=object)
         self.amounts = {column: self.column(column) for _, column in layout.amount_columns()}
+        self.groups = self._group_texts(layout.group) if layout.group is not None else None
         self._keys: np.ndarray | None = None
 
     @property
@@ -129,6 +131,11 @@ class _Rows:
             keys = [text.lstrip("0") or "0" if text.isascii() and text.isdigit() else text for text in self.customers]
             self._keys = _object_array(keys)
         return self._keys
+
+    def _group_texts(self, column: int) -> np.ndarray:
+        """Return the group of every row as text; an error value or an empty cell is no group ('')."""
+        values = self.column(column)
+        return _object_array([cell_text(value) if type(value) is not CellError else "" for value in values])
 
     def column(self, column: int | None) -> list[object]:
         """Return the values of one column in the data area, merged values filled in."""
@@ -286,7 +293,18 @@ def _convert(reader: _Rows, column: int, data: np.ndarray) -> ConvertedAmounts:
 def _total(reader: _Rows, year: int, positions: np.ndarray, cents: np.ndarray, log: NoteLog, *, transactions: bool) -> YearTable:
     rows = reader.sheet.first_row + reader.start + positions.astype(np.int64)
     keys, customers, names = reader.keys[positions], reader.customers[positions], reader.names[positions]
-    return total_year(reader.sheet, year, rows, keys, customers, names, cents, log, transactions=transactions)
+    table = total_year(reader.sheet, year, rows, keys, customers, names, cents, log, transactions=transactions)
+    if reader.groups is not None:
+        _attach_groups(table, keys, reader.groups[positions])
+    return table
+
+
+def _attach_groups(table: YearTable, keys: np.ndarray, groups: np.ndarray) -> None:
+    """Add the column group to a year table: per customer, the first group its rows name ('' for none)."""
+    named = pd.DataFrame({"key": keys, "group": groups})
+    named = named[named["group"] != ""]
+    first = named.groupby("key", sort=False)["group"].first()
+    table.frame["group"] = table.frame["key"].map(first).fillna("").astype(object).to_numpy()
 
 
 def _note_amounts(

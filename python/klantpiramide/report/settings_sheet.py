@@ -17,7 +17,7 @@ from klantpiramide import __version__
 from klantpiramide.analysis import parse_split
 from klantpiramide.errors import Location, ReportError, SettingsError
 from klantpiramide.job import Settings
-from klantpiramide.reading import ColumnNames
+from klantpiramide.reading import ColumnNames, ColumnPositions, ReadOptions, parse_column_positions, parse_month
 from klantpiramide.report.formats import check_currency
 
 SETTINGS_SHEET = "kp_instellingen"
@@ -38,8 +38,13 @@ KEYS = {
     "klantkolom": "setting_customer_column",
     "naamkolom": "setting_name_column",
     "omzetkolom": "setting_revenue_column",
+    "datumkolom": "setting_date_column",
+    "kolommen": "setting_positions",
+    "boekjaar_start": "setting_fiscal_start",
     "versie": "setting_version",
 }
+# Role words of the 'kolommen' setting, as the user types them in --kolommen.
+POSITION_WORDS = {"customer": "klant", "name": "naam", "revenue": "bedrag", "date": "datum"}
 
 
 def settings_rows(settings: Settings, inputs: tuple[Path, ...], report: Path) -> list[tuple[str, str]]:
@@ -57,6 +62,9 @@ def settings_rows(settings: Settings, inputs: tuple[Path, ...], report: Path) ->
         ("klantkolom", settings.columns.customer or ""),
         ("naamkolom", settings.columns.name or ""),
         ("omzetkolom", settings.columns.revenue or ""),
+        ("datumkolom", settings.columns.date or ""),
+        ("kolommen", _positions_text(settings.reading.positions)),
+        ("boekjaar_start", str(settings.reading.fiscal_year_start)),
         ("versie", __version__),
     ]
     return rows
@@ -115,13 +123,28 @@ def _settings_from_values(values: dict[str, str], folder: Path, report: Path) ->
         own_bounds=tuple(values["grenzen"].split()) if values.get("grenzen") else None,
         per_year=per_year in YES,
         years=years,
-        columns=ColumnNames(values.get("klantkolom") or None, values.get("naamkolom") or None, values.get("omzetkolom") or None),
+        columns=ColumnNames(
+            values.get("klantkolom") or None,
+            values.get("naamkolom") or None,
+            values.get("omzetkolom") or None,
+            values.get("datumkolom") or None,
+        ),
+        reading=ReadOptions(
+            positions=parse_column_positions(values["kolommen"]) if values.get("kolommen") else ColumnPositions(),
+            fiscal_year_start=parse_month(values["boekjaar_start"]) if values.get("boekjaar_start") else 1,
+        ),
         language=values.get("taal") or "nl",
         currency=check_currency(values.get("valuta") or "EUR"),
         template=_absolute(template, folder) if template else None,
     )
     settings.validate()
     return settings
+
+
+def _positions_text(positions: ColumnPositions) -> str:
+    """Return column positions as the user types them: 'klant=2,datum=3,bedrag=5'; '' when none."""
+    parts = [f"{word}={getattr(positions, role)}" for role, word in POSITION_WORDS.items() if getattr(positions, role) is not None]
+    return ",".join(parts)
 
 
 def _relative(path: Path, folder: Path) -> str:
