@@ -185,3 +185,25 @@ def test_functions_follow_language_setting(tmp_path):
     assert MIGRATION_STATUS("B", "A") == [["riser"]]
     assert PYRAMID_CATEGORY(0, [[1], [2]]) == [["inactive"]]
     assert PYRAMID_BOUNDS([[5]], "20,80")[0] == ["Category", "Lower bound", "Customers", "Share of revenue"]
+
+
+def test_number_cells_round_like_reader():
+    import random
+
+    from klantpiramide.excel.cells import read_amounts
+    from klantpiramide.reading.amounts import float_to_cents
+
+    generator = random.Random(20241204)
+    values = [round(generator.uniform(-1e7, 1e7), generator.randint(0, 6)) for _ in range(5000)]
+    values += [0.005, 1.005, 2.675, 0.125, -0.125, 1e15 + 0.25, 123456789012.345, 7, -3]
+    amounts = read_amounts(values)
+    assert amounts.cents.tolist() == [float_to_cents(value) for value in values]
+    assert amounts.invalid == {}
+
+
+def test_non_numbers_are_invalid():
+    from klantpiramide.excel.cells import read_amounts
+
+    amounts = read_amounts([True, float("nan"), float("inf"), 12.5])
+    assert list(amounts.invalid) == [0, 1, 2]
+    assert amounts.cents.tolist() == [0, 0, 0, 1250]

@@ -45,27 +45,50 @@ def read_amounts(values: list[object]) -> CellAmounts:
     invalid: dict[int, object] = {}
 
     parsed = {}
+    numbers: list[int] = []
     for position, value in enumerate(values):
-        if is_missing(value):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            numbers.append(position)
+        elif is_missing(value):
             missing[position] = True
-        elif isinstance(value, bool):
-            invalid[position] = value
-        elif isinstance(value, (int, float)):
-            if isinstance(value, float) and not np.isfinite(value):
-                invalid[position] = value
-            else:
-                cents[position] = float_to_cents(value)
         elif isinstance(value, str):
             try:
                 parsed[position] = split_text(value)
             except AmountError:
                 invalid[position] = value
         else:
+            # bool, dates and anything else a cell can hold are no amounts.
             invalid[position] = value
 
+    if numbers:
+        _numbers_to_cents(values, numbers, cents, invalid)
     for position, text in parsed.items():
         cents[position] = text_to_cents(text, text.decimal or ",")
     return CellAmounts(cents, missing, invalid)
+
+
+def _numbers_to_cents(values: list[object], positions: list[int], cents: np.ndarray, invalid: dict[int, object]) -> None:
+    """Convert numeric cells to cents exactly as the reader's ``float_to_cents`` does, but vectorised.
+
+    Below 1e12 cents, a double times 100 is within about 1e-4 cent of the
+    decimal the cell shows. So a product within 1e-6 of a whole cent (every
+    amount typed with at most two decimals) is that cent under any rounding
+    rule, and numpy rounds it. The rest goes through ``float_to_cents``, which
+    rounds the shown decimal half up.
+    """
+    numbers = np.array([values[position] for position in positions], dtype=np.float64)
+    index = np.asarray(positions)
+    finite = np.isfinite(numbers)
+    for position in index[~finite]:
+        invalid[int(position)] = values[position]
+
+    scaled = numbers[finite] * 100
+    whole = np.rint(scaled)
+    exact = (np.abs(scaled - whole) < 1e-6) & (np.abs(scaled) < 1e12)
+    finite_index = index[finite]
+    cents[finite_index[exact]] = whole[exact].astype(np.int64)
+    for position in finite_index[~exact]:
+        cents[position] = float_to_cents(values[position])
 
 
 def category_letters(cents: np.ndarray, bounds: Bounds) -> list[str | None]:

@@ -192,7 +192,7 @@ def as_grid(value: object) -> list[list[object]]:
     if not isinstance(value, (list, tuple)):
         return [[value]]
     if all(isinstance(row, (list, tuple)) for row in value):
-        return [list(row) for row in value]
+        return value
     return [[cell] for cell in value]
 
 
