@@ -48,6 +48,11 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "datum", "factuurdatum", "boekdatum", "boekingsdatum", "orderdatum", "transactiedatum", "documentdatum",
         "verkoopdatum", "date", "invoicedate", "orderdate", "transactiondate", "documentdate",
     ),
+    # The group a customer belongs to (a chain, concern or parent company), to bundle its branches.
+    "group": (
+        "groep", "groepsnaam", "concern", "concernnaam", "keten", "ketennaam", "moederbedrijf", "moedermaatschappij",
+        "hoofdkantoor", "holding", "group", "groupname", "parent", "parentcompany", "chain",
+    ),
 }
 
 ROLES = ("customer", "name", "revenue", "date")
@@ -63,7 +68,8 @@ class Layout:
 
     ``header`` is the index of the header row, or None when the columns came
     from positions. ``year_columns`` lists (year, column) for a sheet with a
-    revenue column per year; ``revenue`` is then None.
+    revenue column per year; ``revenue`` is then None. ``group`` is the column
+    of a customer's group (chain, concern), when the header has one.
     """
 
     header: int | None
@@ -73,6 +79,7 @@ class Layout:
     revenue: int | None
     date: int | None = None
     year_columns: tuple[tuple[int, int], ...] = ()
+    group: int | None = None
 
     @property
     def kind(self) -> str:
@@ -155,7 +162,8 @@ def _layout_from_header(sheet: RawSheet, names: ColumnNames) -> Layout:
             date = _pick(cells, "date", names.date, sheet, index, exclude=used_columns | {name})
             if names.date and date is None:
                 raise _column_not_found(sheet, names.date, index, seen)
-        return Layout(index, index + 1, customer, name, revenue, date, tuple(years))
+        group = _pick_group(cells, exclude=used_columns | {name, date})
+        return Layout(index, index + 1, customer, name, revenue, date, tuple(years), group)
 
     if no_revenue is not None:
         # A customer column was found, but no revenue column beside it.
@@ -211,6 +219,15 @@ def _pick(
             raise InputError(
                 "column_ambiguous", where, role=role_label(role), columns=letters, option=_OPTION_OF_ROLE[role]
             )
+    return None
+
+
+def _pick_group(cells: list[str], exclude: set[int | None]) -> int | None:
+    """Return the group column of a header row; None when there is none, or more than one (the group is optional)."""
+    for candidate in HEADER_NAMES["group"]:
+        matches = [column for column, cell in enumerate(cells) if cell == candidate and column not in exclude]
+        if matches:
+            return matches[0] if len(matches) == 1 else None
     return None
 
 
