@@ -35,6 +35,7 @@ EURO = '"€" #,##0.00;[Red]-"€" #,##0.00'
 
 LEGEND_KEYS = {
     "stijger": "legend_up", "daler": "legend_down", "gelijk": "legend_same", "nieuw": "legend_new", "verloren": "legend_lost",
+    "teruggewonnen": "legend_won_back",
 }
 MOVEMENT_COLOURS = {
     # name: (fill, font colour); Excel's own good/bad/neutral colours where they fit.
@@ -43,6 +44,8 @@ MOVEMENT_COLOURS = {
     "gelijk": ("F2F2F2", "262626"),
     "nieuw": ("DDEBF7", "1F4E78"),
     "verloren": ("F8CBAD", "833C0B"),
+    # Only used with three or more years; a two-year report clears this legend line.
+    "teruggewonnen": ("E4DFEC", "403151"),
 }
 
 
@@ -108,9 +111,9 @@ def fit_to_page_width(sheet) -> None:
 
 
 def build_simple_sheet(
-    workbook: Workbook, title: str, title_key: str, anchors: dict[str, str], widths: dict[str, float]
+    workbook: Workbook, title: str, title_key: str, anchors: dict[str, str], widths: dict[str, float], index: int | None = None
 ) -> None:
-    sheet = workbook.create_sheet(title)
+    sheet = workbook.create_sheet(title, index)
     sheet.sheet_view.showGridLines = False
     title_anchor, title_cell = next(iter(anchors.items()))
     add_title(sheet, workbook, title_anchor, title_key, title_cell)
@@ -166,8 +169,18 @@ def build_template(path: Path) -> None:
         {"A": 3, "B": 24, **{letter: 15 for letter in "CDEFGHI"}},
     )
     build_simple_sheet(
-        workbook, "Piramide", "title_pyramid", {"kp_titel_piramide": "B2", "kp_piramide": "B4"},
-        {"A": 3, "B": 10, "C": 12, "D": 16, "E": 16, "F": 16, "G": 18, "H": 16},
+        workbook, "Omzetbrug", "title_bridge", {"kp_titel_brug": "B2", "kp_brug": "B4", "kp_brug_grafiek": "B16"},
+        {"A": 3, "B": 36, "C": 12, "D": 17, "E": 17, "F": 4, "G": 30, "H": 15, "I": 15, "J": 15, "K": 15},
+    )
+    # The pyramid charts and their data go to the right of the tables.
+    build_simple_sheet(
+        workbook, "Piramide", "title_pyramid", {"kp_titel_piramide": "B2", "kp_piramide": "B4", "kp_piramide_grafiek": "J4"},
+        {"A": 3, "B": 10, "C": 12, "D": 16, "E": 16, "F": 16, "G": 18, "H": 16, "I": 4, **{letter: 14 for letter in "JKLMNO"}},
+    )
+    # Only reports of three or more years keep the trend sheet.
+    build_simple_sheet(
+        workbook, "Trend", "title_trend", {"kp_titel_trend": "B2", "kp_trend": "B4"},
+        {"A": 3, "B": 34, **{letter: 15 for letter in "CDEFGHIJKL"}},
     )
     build_simple_sheet(
         workbook, "Klanten", "title_customers", {"kp_titel_klanten": "A1", "kp_klanten": "A3"},
@@ -184,8 +197,25 @@ def build_template(path: Path) -> None:
     workbook["Detail"]["A2"] = template_text("back_to_matrix")
     workbook["Detail"]["A2"].font = Font(color="0563C1", underline="single")
     name_cell(workbook, "kp_terug", "Detail", "A2")
+    build_front_sheets(workbook)
     build_styles_sheet(workbook)
     workbook.save(path)
+
+
+def build_front_sheets(workbook: Workbook) -> None:
+    """Add the summary and the actions sheets in front of the matrix."""
+    # Key figures on the left; the heat map and the customers near a bound on the right.
+    build_simple_sheet(
+        workbook, "Samenvatting", "title_summary",
+        {"kp_titel_samenvatting": "B2", "kp_kengetallen": "B4", "kp_warmtekaart": "H4", "kp_dichtbij": "H15"},
+        {"A": 3, "B": 50, "C": 16, "D": 16, "E": 16, "F": 16, "G": 3, "H": 16, "I": 14, **{letter: 11 for letter in "JKLMN"}},
+        index=0,
+    )
+    build_simple_sheet(
+        workbook, "Acties", "title_actions", {"kp_titel_acties": "B2", "kp_acties": "B4"},
+        {"A": 3, "B": 26, "C": 48, "D": 11, "E": 15, "F": 15, "G": 13, "H": 62, "I": 18, "J": 36},
+        index=1,
+    )
 
 
 INPUT_INSTRUCTIONS = (

@@ -62,7 +62,7 @@ def test_rapport_writes_report(capsys, cdnow_workbook, tmp_path):
     code, out, err = run(capsys, "rapport", cdnow_workbook, "-o", output)
     assert (code, err) == (0, "")
     assert out == f"Rapport gemaakt: {output} (1997 → 1998, 2349 klanten in de matrix)\n"
-    assert openpyxl.load_workbook(output).sheetnames[0] == "Migratiematrix"
+    assert openpyxl.load_workbook(output).sheetnames[:3] == ["Samenvatting", "Acties", "Migratiematrix"]
 
 
 def test_missing_input_gives_dutch_message(capsys, tmp_path):

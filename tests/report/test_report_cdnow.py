@@ -96,7 +96,9 @@ def test_every_count_links_to_its_detail_sheet(report):
 
 def test_every_hyperlink_resolves(report):
     links = [(sheet.title, cell.hyperlink) for sheet in report.worksheets for row in sheet.iter_rows() for cell in row if cell.hyperlink]
-    assert len(links) == 2 * 24  # 24 non-empty cells, each with a detail sheet that links back
+    # 24 non-empty matrix cells, each with a detail sheet that links back, and the same cells in the heat map;
+    # 6 segments and 2 near-bound totals link to a list sheet that links back.
+    assert len(links) == 3 * 24 + 2 * 6 + 2 * 2
     for source, link in links:
         target_sheet, coordinate = parse_location(link.location)
         assert target_sheet in report.sheetnames, (source, link.location)

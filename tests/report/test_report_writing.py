@@ -71,7 +71,9 @@ def test_english_report_labels(make_workbook, tmp_path):
     output = tmp_path / "report.xlsx"
     make_report([small_years(make_workbook)], output, Settings(language="en"))
     workbook = openpyxl.load_workbook(output)
-    assert workbook.sheetnames[:5] == ["Migration matrix", "Revenue matrix", "Pyramid", "Customers", "Check"]
+    assert workbook.sheetnames[:8] == [
+        "Summary", "Actions", "Migration matrix", "Revenue matrix", "Revenue bridge", "Pyramid", "Customers", "Check",
+    ]
     assert "New-E" in workbook.sheetnames  # with three base customers every other bound is 5000
     title, reference = next(iter(workbook.defined_names["kp_matrix"].destinations))
     corner = workbook[title][reference.replace("$", "")]

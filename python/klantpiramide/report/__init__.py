@@ -1,7 +1,10 @@
 """The report workbook, filled from a template with openpyxl.
 
-Sheets: Migratiematrix (counts, coloured by movement, linked to a detail sheet
-per cell), Omzetmatrix, Piramide, Klanten, Controle, the detail sheets, and a
+Sheets: Samenvatting (key figures, the matrix as a heat map, customers near a
+bound), Acties (segments with advice), Migratiematrix (counts, coloured by
+movement, linked to a detail sheet per cell), Omzetmatrix, Omzetbrug (the
+revenue bridge with its chart), Piramide (with a chart per year), Trend (three
+or more years only), Klanten, Controle, the detail and list sheets, and a
 hidden settings sheet from which ``refresh_report`` rebuilds the report. Notes
 the user typed in an earlier version of the report are carried over.
 
@@ -17,15 +20,20 @@ from pathlib import Path
 import python_calamine
 
 from klantpiramide.job import Analysis
+from klantpiramide.report.actions_sheet import write_actions_sheet
+from klantpiramide.report.bridge_sheet import write_bridge_sheet
+from klantpiramide.report.charts import write_pyramid_charts
 from klantpiramide.report.check_sheet import write_check_sheet
 from klantpiramide.report.context import ReportContext
 from klantpiramide.report.customer_sheets import write_customer_sheet, write_detail_sheets
 from klantpiramide.report.matrix_sheets import version_line, write_matrix_sheet, write_revenue_sheet
 from klantpiramide.report.notes_sheet import write_dropped_notes_sheet
 from klantpiramide.report.pyramid_sheet import write_pyramid_sheet
+from klantpiramide.report.summary_sheet import write_summary_sheet
 from klantpiramide.report.saving import check_output, save_atomically
 from klantpiramide.report.settings_sheet import settings_rows, write_settings_sheet
 from klantpiramide.report.template import Template
+from klantpiramide.report.trend_sheet import write_trend_sheet, write_won_back_legend
 from klantpiramide.report.user_notes import Note, note_key, read_notes, split_notes
 from klantpiramide.texts import LABELS
 
@@ -37,11 +45,15 @@ STREAM_MIN_CUSTOMERS = 20_000
 
 # The template sheet behind each anchor, and the label that names it in the report.
 SHEET_LABELS = {
+    "summary": "sheet_summary",
+    "actions": "sheet_actions",
     "matrix": "sheet_matrix",
     "revenue": "sheet_revenue",
     "pyramid": "sheet_pyramid",
     "customers": "sheet_customers",
     "check": "sheet_check",
+    "bridge": "sheet_bridge",
+    "trend": "sheet_trend",
 }
 
 
@@ -70,16 +82,22 @@ def build_workbook(
     matrix_title = template.anchors["matrix"].sheet.title
     details = write_detail_sheets(context, matrix_title)
     write_matrix_sheet(context, details, version_line(context, today.strftime("%d-%m-%Y")))
+    write_won_back_legend(context)
     write_revenue_sheet(context)
     write_pyramid_sheet(context)
     write_customer_sheet(context)
     write_check_sheet(context)
+    write_bridge_sheet(context)
+    write_pyramid_charts(context)
+    write_trend_sheet(context)
+    write_summary_sheet(context, details)
+    write_actions_sheet(context, report_path)
     write_dropped_notes_sheet(context, dropped)
 
     rows = settings_rows(analysis.settings, analysis.inputs, report_path or Path.cwd() / "rapport.xlsx")
     write_settings_sheet(template.workbook, rows, LABELS[context.language])
     template.remove_model_sheets()
-    template.workbook.active = template.workbook.worksheets.index(template.anchors["matrix"].sheet)
+    template.workbook.active = template.workbook.worksheets.index(template.anchors["summary"].sheet)
     return template.workbook, context.streams
 
 

@@ -43,6 +43,18 @@ ANCHORS = {
     "detail_title": "kp_titel_detail",
     "detail": "kp_detail",
     "back": "kp_terug",
+    "summary_title": "kp_titel_samenvatting",
+    "summary": "kp_kengetallen",
+    "heatmap": "kp_warmtekaart",
+    "near_bounds": "kp_dichtbij",
+    "actions_title": "kp_titel_acties",
+    "actions": "kp_acties",
+    "bridge_title": "kp_titel_brug",
+    "bridge": "kp_brug",
+    "bridge_chart": "kp_brug_grafiek",
+    "pyramid_chart": "kp_piramide_grafiek",
+    "trend_title": "kp_titel_trend",
+    "trend": "kp_trend",
 }
 MOVEMENT_ANCHORS = {
     "up": "kp_kleur_stijger",
@@ -50,6 +62,7 @@ MOVEMENT_ANCHORS = {
     "same": "kp_kleur_gelijk",
     "new": "kp_kleur_nieuw",
     "lost": "kp_kleur_verloren",
+    "won_back": "kp_kleur_teruggewonnen",
 }
 STYLE_KINDS = (
     "kop", "label", "aantal", "totaal", "bedrag", "totaal_bedrag", "procent", "tekst",
@@ -136,11 +149,15 @@ class Template:
     def remove_model_sheets(self) -> None:
         """Remove the styles sheet and the detail model sheet, and the names that pointed there."""
         for sheet in (self.styles_sheet, self.anchors["detail"].sheet):
-            prefixes = (f"{quote_sheetname(sheet.title)}!", f"'{sheet.title}'!", f"{sheet.title}!")
-            for name, defined in list(self.workbook.defined_names.items()):
-                if defined.attr_text.startswith(prefixes):
-                    del self.workbook.defined_names[name]
-            self.workbook.remove(sheet)
+            self.remove_sheet(sheet)
+
+    def remove_sheet(self, sheet: Worksheet) -> None:
+        """Remove a sheet and the defined names that point to it."""
+        prefixes = (f"{quote_sheetname(sheet.title)}!", f"'{sheet.title}'!", f"{sheet.title}!")
+        for name, defined in list(self.workbook.defined_names.items()):
+            if defined.attr_text.startswith(prefixes):
+                del self.workbook.defined_names[name]
+        self.workbook.remove(sheet)
 
 
 def name_cell(workbook: Workbook, name: str, sheet: Worksheet, row: int, column: int) -> None:
