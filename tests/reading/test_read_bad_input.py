@@ -27,6 +27,8 @@ BAD_INPUTS = [
     (["error_cells.xlsx"], {}, "cell_error", Location("error_cells.xlsx", "2024", 3, "B")),
     (["customer_missing_2024.csv"], {}, "customer_missing", Location("customer_missing_2024.csv", None, 3, "A")),
     (["amounts_text.csv"], {}, "year_not_found", Location("amounts_text.csv")),
+    (["same_year/omzet_2024.csv"], {}, "year_only_one", Location("omzet_2024.csv")),
+    (["unrecognised_sheets.xlsx"], {}, "header_not_found", Location("unrecognised_sheets.xlsx", "Blad1")),
     (["layout_untidy.xlsx"], {"names": ColumnNames(revenue="Bedrag")}, "column_not_found", Location("layout_untidy.xlsx", "2024")),
     (
         ["transactions_positions.txt"],

@@ -82,6 +82,9 @@ def read_inputs(
     if years is not None:
         _check_two_years(years)
     tables = read_all_years(paths, years=years, names=names, options=options)
+    if len(tables) == 1:
+        table = next(iter(tables.values()))
+        raise InputError("year_only_one", Location(file=table.source.file, sheet=table.source.sheet), year=table.year)
     if len(tables) != 2:
         found = ", ".join(str(year) for year in sorted(tables))
         raise InputError("years_count", Location(file=paths[0].name), found=len(tables), years=found)
@@ -101,15 +104,22 @@ def _check_two_years(years: tuple[int, ...]) -> None:
 
 
 def _find_layouts(sources: list[Source], names: ColumnNames, options: ReadOptions) -> list[Source]:
-    """Find the layout of every source; return the optional ones that have no customer and revenue columns."""
+    """Find the layout of every source; return the optional ones that have no customer and revenue columns.
+
+    Raises the first source's error when no source is left, because then that error is the real problem.
+    """
     skipped = []
+    first_error: InputError | None = None
     for source in sources:
         try:
             source.layout = find_layout(source.sheet, names, options.positions)
-        except InputError:
+        except InputError as error:
             if not source.optional:
                 raise
             skipped.append(source)
+            first_error = first_error or error
+    if first_error is not None and len(skipped) == len(sources):
+        raise first_error
     for source in skipped:
         sources.remove(source)
     return skipped

@@ -14,8 +14,8 @@ from a forgotten number.
 
 Merged cells: a customer, name or date cell inside a merged range takes the
 range's value, as Excel shows it. An amount is only read from its own cell and
-never copied from a merged range, because that would count it twice; an amount
-that spans several rows counts once, in the range's first row.
+never copied from a merged range, because that would count it twice. So an
+amount that spans several rows counts once, in the range's first row.
 """
 
 from __future__ import annotations

@@ -274,6 +274,7 @@ def make_bad_input() -> None:
         {"2024": [["Klantnummer", "Naam", "Plaats"], [1, "A", "Utrecht"]], "2025": [["Klantnummer", "Omzet"], [1, 10]]},
     )
     workbook("no_header.xlsx", {"2024": [["Foo", "Bar"], [1, 10]], "2025": [["Foo", "Bar"], [1, 10]]})
+    workbook("unrecognised_sheets.xlsx", {"Blad1": [["Foo", "Bar"], [1, 10]], "Blad2": [["Foo", "Bar"], [1, 10]]})
     workbook(
         "no_active_base.xlsx",
         {"2024": [["Klantnummer", "Omzet"], [1, 0], [2, -5]], "2025": [["Klantnummer", "Omzet"], [1, 10]]},
