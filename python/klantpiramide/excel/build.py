@@ -198,11 +198,12 @@ def rename_config_sheet(data: bytes, part: str) -> bytes:
 def set_vba_project_name(project: bytes, name: str) -> bytes:
     """Return vbaProject.bin with the VBA project renamed to ``name`` (an ASCII identifier).
 
-    The name is kept twice ([MS-OVBA] 2.3.4.2.1.6 and 2.3.1.2): in the
-    PROJECTNAME record of the compressed VBA/dir stream, and as the Name="..."
-    line of the PROJECT stream. The records before PROJECTNAME (SYSKIND,
-    COMPATVERSION, LCID, LCIDINVOKE, CODEPAGE) are all plain id, size, data
-    records, so walking them by their size fields finds it.
+    The name is kept twice: in the PROJECTNAME record (id 0x0004) of the
+    compressed VBA/dir stream, and as the Name="..." line of the PROJECT stream,
+    as the MS-OVBA format describes them and pyopenvba's reader parses them. The
+    records before PROJECTNAME (SYSKIND, COMPATVERSION, LCID, LCIDINVOKE,
+    CODEPAGE) are plain id, size, data records, so walking them by their size
+    fields finds it.
     """
     from pyopenvba.cfb import CFB
     from pyopenvba.vba import compress, decompress
