@@ -79,7 +79,7 @@ def _write_notes(context: ReportContext, sheet, top: int, left: int) -> int:
         context.put(sheet.cell(row, left + 2), note.sheet or "", "tekst")
         context.put(sheet.cell(row, left + 3), note.row, "aantal")
         context.put(sheet.cell(row, left + 4), note.column or "", "tekst")
-        context.put(sheet.cell(row, left + 5), note.detail, "tekst")
+        context.put(sheet.cell(row, left + 5), note.detail_text(context.language), "tekst")
         row += 1
     return row + 1
 
