@@ -73,6 +73,25 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_argument("rapport", type=Path, metavar="RAPPORT.xlsx", help="het rapport dat opnieuw gemaakt wordt")
     refresh.set_defaults(handler=_run_refresh)
 
+    call_list = commands.add_parser(
+        "bellijst",
+        help="exporteer de klanten om te bellen (.xlsx of .csv, voor een CRM)",
+        description=(
+            "Exporteer een bellijst uit een rapport: één rij per klant om te benaderen, met segment, advies, "
+            "omzet en eigenaar. De klanten komen uit de invoer van het rapport, zoals bij vernieuwen; "
+            "de eigenaar uit de kolom Eigenaar van het rapport. Voorbeeld: klantpiramide bellijst rapport.xlsx -o bellijst.csv"
+        ),
+    )
+    call_list.add_argument("rapport", type=Path, metavar="RAPPORT.xlsx", help="het rapport met de klanten en eigenaren")
+    call_list.add_argument("-o", "--uitvoer", type=Path, required=True, metavar="BELLIJST", help="de bellijst die gemaakt wordt: .xlsx, of .csv voor een CRM")
+    call_list.add_argument(
+        "--segmenten",
+        metavar="NAMEN",
+        help="segmenten om te bellen, met komma's, het dringendste eerst (standaard: dalers,verloren,stijgers,nieuw,teruggewonnen,keyaccounts,lijkenopgroeiers; ook: klein)",
+    )
+    call_list.add_argument("--taal", choices=LANGUAGES, default=None, help="taal van de bellijst: nl of en (standaard: die van het rapport)")
+    call_list.set_defaults(handler=_run_call_list)
+
     demo = commands.add_parser(
         "demo",
         help="maak een voorbeeldrapport met verzonnen klanten",
@@ -150,6 +169,16 @@ def _run_refresh(arguments: argparse.Namespace) -> int:
     analysis = refresh_report(arguments.rapport)
     migration = analysis.migration
     print(f"Rapport vernieuwd: {arguments.rapport} ({migration.base_year} → {migration.next_year}, {len(migration.placed)} klanten in de matrix)")
+    return 0
+
+
+def _run_call_list(arguments: argparse.Namespace) -> int:
+    from klantpiramide.analysis.segments import CALL_ORDER
+    from klantpiramide.report.call_list import export_call_list, parse_segments
+
+    segments = parse_segments(arguments.segmenten) if arguments.segmenten else CALL_ORDER
+    result = export_call_list(arguments.rapport, arguments.uitvoer, segments=segments, language=arguments.taal)
+    print(f"Bellijst gemaakt: {arguments.uitvoer} ({result.customers} klanten)")
     return 0
 
 

@@ -24,6 +24,16 @@ def refresh_report(report: Path, today: dt.date | None = None) -> Analysis:
     if is_locked(report):
         raise ReportError("report_locked", where)
 
+    analysis = analyse_report(report)
+    write_report(analysis, report, today)
+    return analysis
+
+
+def analyse_report(report: Path) -> Analysis:
+    """Analyse the inputs of a report again, with the settings recorded in its hidden settings sheet."""
+    where = Location(file=report.name)
+    if not report.is_file():
+        raise InputError("file_not_found", where)
     try:
         workbook = openpyxl.load_workbook(report, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
@@ -34,7 +44,4 @@ def refresh_report(report: Path, today: dt.date | None = None) -> Analysis:
         workbook.close()
     if not inputs:
         raise ReportError("report_no_inputs", where)
-
-    analysis = analyse(inputs, settings)
-    write_report(analysis, report, today)
-    return analysis
+    return analyse(inputs, settings)
