@@ -8,11 +8,16 @@ from klantpiramide.texts import LABELS
 
 
 def reconciliation(context: ReportContext) -> list[dict[str, int]]:
-    """Return, per year, the input total and the placed and unplaced totals in cents."""
-    customers = context.migration.customers
-    placed = customers["row"] != NOT_PLACED
+    """Return, per year, the input total and the placed and unplaced totals in cents.
+
+    A year before the last two is checked against the migration in which it is the base year.
+    """
+    analysis = context.analysis
+    years = [(table, migration.customers, "revenue_base") for table, migration in zip(analysis.earlier, analysis.history)]
+    years += [(analysis.base, analysis.migration.customers, "revenue_base"), (analysis.next, analysis.migration.customers, "revenue_next")]
     result = []
-    for table, field in ((context.analysis.base, "revenue_base"), (context.analysis.next, "revenue_next")):
+    for table, customers, field in years:
+        placed = customers["row"] != NOT_PLACED
         placed_total = int(customers.loc[placed, field].sum())
         unplaced_total = int(customers.loc[~placed, field].sum())
         result.append(
@@ -63,7 +68,7 @@ def _write_reconciliation(context: ReportContext, sheet, top: int, left: int) ->
 
 def _write_notes(context: ReportContext, sheet, top: int, left: int) -> int:
     context.put(sheet.cell(top, left), context.text("check_notes"), "kop2")
-    notes = [*context.analysis.base.notes, *context.analysis.next.notes]
+    notes = [note for table in context.analysis.years for note in table.notes]
     if not notes:
         context.put(sheet.cell(top + 1, left), context.text("check_none"), "notitie")
         return top + 3

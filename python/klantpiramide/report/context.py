@@ -44,7 +44,8 @@ class ReportContext:
         return label(key, self.language, **{**self.years, **params})
 
     def row_labels(self) -> list[str]:
-        return [*self.migration.categories, self.text("new")]
+        won_back = [self.text("won_back")] if self.migration.has_won_back else []
+        return [*self.migration.categories, self.text("new"), *won_back]
 
     def column_labels(self) -> list[str]:
         return [*self.migration.categories, self.text("lost")]

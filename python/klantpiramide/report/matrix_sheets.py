@@ -42,13 +42,14 @@ def write_matrix_sheet(context: ReportContext, detail_sheets: dict[tuple[int, in
 
     # Axis captions above and beside the matrix, and the hint under it.
     size = len(migration.categories)
+    rows = len(migration.counts.index)
     context.put(sheet.cell(top - 1, left + 1), context.text("axis_columns"), "notitie")
     context.put(sheet.cell(top, left), f"{migration.base_year} ↓  {migration.next_year} →", "kop")
     _write_labels(context, sheet, top, left)
 
     # The counts, coloured by movement; non-zero cells link to their detail sheet.
     counts = migration.counts
-    for row in range(size + 1):
+    for row in range(rows):
         for column in range(size + 1):
             cell = sheet.cell(top + 1 + row, left + 1 + column)
             count = int(counts.iat[row, column])
@@ -61,8 +62,8 @@ def write_matrix_sheet(context: ReportContext, detail_sheets: dict[tuple[int, in
                 underlined.underline = "single"
                 cell.font = underlined
     _write_totals(context, sheet, top, left, counts, "totaal")
-    context.put(sheet.cell(top + size + 3, left), context.text("axis_rows"), "notitie")
-    context.put(sheet.cell(top + size + 4, left), context.text("matrix_hint"), "notitie")
+    context.put(sheet.cell(top + rows + 2, left), context.text("axis_rows"), "notitie")
+    context.put(sheet.cell(top + rows + 3, left), context.text("matrix_hint"), "notitie")
 
     _write_legend(context)
     _write_bounds(context)
@@ -75,6 +76,7 @@ def write_revenue_sheet(context: ReportContext) -> None:
     sheet, top, left = anchor.sheet, anchor.row, anchor.column
     migration = context.migration
     size = len(migration.categories)
+    rows = len(migration.counts.index)
 
     context.put_template_text(context.anchor_cell("revenue_title"), "title_revenue")
 
@@ -84,10 +86,10 @@ def write_revenue_sheet(context: ReportContext) -> None:
         ("revenue_change_block", migration.revenue_next - migration.revenue_base),
     ]
     for number, (key, grid) in enumerate(blocks):
-        block_top = top + number * (size + 3 + BLOCK_GAP)
+        block_top = top + number * (rows + 2 + BLOCK_GAP)
         context.put(sheet.cell(block_top, left), context.text(key), "kop")
         _write_labels(context, sheet, block_top, left)
-        for row in range(size + 1):
+        for row in range(rows):
             for column in range(size + 1):
                 cell = sheet.cell(block_top + 1 + row, left + 1 + column)
                 context.put_amount(cell, int(grid.iat[row, column]))
@@ -107,7 +109,7 @@ def _write_labels(context: ReportContext, sheet: Worksheet, top: int, left: int)
 
 def _write_totals(context: ReportContext, sheet: Worksheet, top: int, left: int, grid, kind: str) -> None:
     """Write row totals, column totals and the grand total of a matrix as values."""
-    size = len(grid) - 1
+    rows, columns = grid.shape
     amounts = kind == "totaal_bedrag"
 
     def write(row: int, column: int, value: int) -> None:
@@ -117,11 +119,11 @@ def _write_totals(context: ReportContext, sheet: Worksheet, top: int, left: int,
         else:
             context.put(cell, value, kind)
 
-    for row in range(size + 1):
-        write(top + 1 + row, left + size + 2, int(grid.iloc[row].sum()))
-    for column in range(size + 1):
-        write(top + size + 2, left + 1 + column, int(grid.iloc[:, column].sum()))
-    write(top + size + 2, left + size + 2, int(grid.to_numpy().sum()))
+    for row in range(rows):
+        write(top + 1 + row, left + columns + 1, int(grid.iloc[row].sum()))
+    for column in range(columns):
+        write(top + rows + 1, left + 1 + column, int(grid.iloc[:, column].sum()))
+    write(top + rows + 1, left + columns + 1, int(grid.to_numpy().sum()))
 
 
 def _write_legend(context: ReportContext) -> None:

@@ -10,7 +10,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from klantpiramide.errors import InputError, Location, ReportError
-from klantpiramide.job import Analysis, analyse
+from klantpiramide.job import Analysis, analyse_all
 from klantpiramide.report import write_report
 from klantpiramide.report.saving import is_locked
 from klantpiramide.report.settings_sheet import read_settings_sheet
@@ -44,4 +44,4 @@ def analyse_report(report: Path) -> Analysis:
         workbook.close()
     if not inputs:
         raise ReportError("report_no_inputs", where)
-    return analyse(inputs, settings)
+    return analyse_all(inputs, settings)

@@ -1,0 +1,54 @@
+"""Read two or more years, for a report that compares each consecutive pair of years.
+
+``read_years`` reads the same files and layouts as ``read_inputs`` and makes
+the same checks, on every pair of consecutive years: each base year needs a
+customer with revenue above 0, and changed names are noted in the later year.
+For exactly two years it returns what ``read_inputs`` returns.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from klantpiramide.errors import InputError, Location, SettingsError
+from klantpiramide.reading.inputs import _note_changed_names, read_all_years
+from klantpiramide.reading.model import ColumnNames, ReadOptions, YearTable
+
+
+def read_years(
+    paths: list[Path],
+    *,
+    years: tuple[int, ...] | None = None,
+    names: ColumnNames = ColumnNames(),
+    options: ReadOptions = ReadOptions(),
+) -> list[YearTable]:
+    """Read every year of the input files, or only ``years``; return the tables, the earliest year first.
+
+    Raises InputError when fewer than two years are found, a year is given
+    twice, or a year before the last has no customer with revenue above 0.
+    """
+    if years is not None:
+        _check_years(years)
+    tables = read_all_years(paths, years=years, names=names, options=options)
+    if len(tables) == 1:
+        table = next(iter(tables.values()))
+        raise InputError("year_only_one", Location(file=table.source.file, sheet=table.source.sheet), year=table.year)
+    if not tables:
+        raise InputError("years_count", Location(file=paths[0].name), found=0, years="-")
+
+    ordered = [tables[year] for year in sorted(tables)]
+    for base, next_ in zip(ordered, ordered[1:]):
+        if not (base.frame["revenue"] > 0).any():
+            raise InputError("no_active_base", Location(file=base.source.file, sheet=base.source.sheet), year=base.year)
+        _note_changed_names(base, next_)
+    return ordered
+
+
+def _check_years(years: tuple[int, ...]) -> None:
+    if len(years) < 2:
+        raise SettingsError("years_option_too_few", found=len(years))
+    seen = set()
+    for year in years:
+        if year in seen:
+            raise InputError("year_twice", year=year)
+        seen.add(year)
