@@ -14,7 +14,7 @@ from klantpiramide.analysis.key_figures import KeyFigures, key_figures, near_bou
 from klantpiramide.report.actions_sheet import segment_texts
 from klantpiramide.report.charts import heat_map_rule
 from klantpiramide.report.context import ReportContext
-from klantpiramide.report.layout import link_cell
+from klantpiramide.report.layout import link_cell, wrap_row
 from klantpiramide.report.lists import write_list_sheet
 
 MOVEMENT_ROWS = ("up", "down", "same", "new", "won_back", "lost")
@@ -144,6 +144,7 @@ def _write_near_bounds(context: ReportContext) -> None:
     context.put(title_cell, context.text("kf_near"), "kop2")
     for offset, key in enumerate(("col_near_bound", "col_bound", "seg_near_rise", "seg_near_fall")):
         context.put(sheet.cell(top + 1, left + offset), context.text(key), "kop")
+    wrap_row(sheet, top + 1, left, left + 3)
 
     row = top + 2
     for index, line in counts.iterrows():
