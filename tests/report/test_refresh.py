@@ -201,3 +201,33 @@ def test_refresh_keeps_reading_options(tmp_path):
     again = refresh_report(report, TODAY)
     assert again.migration.counts.to_numpy().tolist() == first.migration.counts.to_numpy().tolist()
     assert int(again.migration.counts.iat[0, 0]) == 1
+
+
+def test_edited_note_replaces_written_note(report):
+    type_note(report, "Klanten", 3, "00101", "Bellen")
+    refresh_report(report, TODAY)  # the note now shows on Klanten and on A-A
+    type_note(report, "Klanten", 3, "00101", "Afgehandeld")
+    refresh_report(report, TODAY)
+    workbook = openpyxl.load_workbook(report)
+    assert table_rows(workbook["Klanten"], 3)["00101"]["Actie / Opmerking"] == "Afgehandeld"
+    assert table_rows(workbook["A-A"], 4)["00101"]["Actie / Opmerking"] == "Afgehandeld"
+
+
+def test_cleared_note_stays_cleared(report):
+    type_note(report, "Klanten", 3, "00101", "Bellen", "Anouk")
+    refresh_report(report, TODAY)
+    type_note(report, "A-A", 4, "00101", None)
+    refresh_report(report, TODAY)
+    workbook = openpyxl.load_workbook(report)
+    assert table_rows(workbook["Klanten"], 3)["00101"]["Actie / Opmerking"] is None
+    assert table_rows(workbook["Klanten"], 3)["00101"]["Eigenaar"] == "Anouk"
+
+
+def test_different_edits_after_refresh_are_joined(report):
+    type_note(report, "Klanten", 3, "00101", "Bellen")
+    refresh_report(report, TODAY)
+    type_note(report, "Klanten", 3, "00101", "Offerte sturen")
+    type_note(report, "A-A", 4, "00101", "Bezoek plannen")
+    refresh_report(report, TODAY)
+    rows = table_rows(openpyxl.load_workbook(report)["Klanten"], 3)
+    assert rows["00101"]["Actie / Opmerking"] == "Offerte sturen | Bezoek plannen"
