@@ -61,7 +61,7 @@ def test_rapport_writes_report(capsys, cdnow_workbook, tmp_path):
     output = tmp_path / "rapport.xlsx"
     code, out, err = run(capsys, "rapport", cdnow_workbook, "-o", output)
     assert (code, err) == (0, "")
-    assert out == f"Rapport gemaakt: {output} (1997 → 1998, 2349 klanten in de matrix)\n"
+    assert out == f"Rapport gemaakt: {output} (1997 → 1998, 2.349 klanten in de matrix)\n"
     assert openpyxl.load_workbook(output).sheetnames[:3] == ["Samenvatting", "Acties", "Migratiematrix"]
 
 
@@ -80,11 +80,11 @@ def test_missing_input_in_english(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["--verdeling", "1,4,15"], "de percentages van de verdeling tellen op tot 20 in plaats van 100.\n"),
-        (["--verdeling", "50,x"], "de verdeling '50,x' is ongeldig. Geef 2 tot 5 percentages, gescheiden door komma's, die samen 100 zijn, bijvoorbeeld 1,4,15,80.\n"),
-        (["--grenzen", "100", "50"], "er zijn 4 grenzen nodig (categorie A, B, C, D), er zijn er 2 opgegeven.\n"),
+        (["--verdeling", "1,4,15"], "De percentages van de verdeling tellen op tot 20 in plaats van 100.\n"),
+        (["--verdeling", "50,x"], "De verdeling '50,x' is ongeldig. Geef 2 tot 5 percentages, gescheiden door komma's, die samen 100 zijn, bijvoorbeeld 1,4,15,80.\n"),
+        (["--grenzen", "100", "50"], "Er zijn 4 grenzen nodig (categorie A, B, C, D), er zijn er 2 opgegeven.\n"),
         (["--grenzen", "1", "2", "3", "4", "--per-jaar"], "--grenzen en --per-jaar gaan niet samen. Kies één van beide.\n"),
-        (["--valuta", "XYZ"], "de valuta 'XYZ' wordt niet ondersteund. Kies uit: EUR, USD, GBP, CHF.\n"),
+        (["--valuta", "XYZ"], "De valuta 'XYZ' wordt niet ondersteund. Kies uit: EUR, USD, GBP, CHF.\n"),
     ],
 )
 def test_invalid_options_give_dutch_message(capsys, cdnow_workbook, options, message):
@@ -124,7 +124,9 @@ def test_every_command_has_dutch_help(capsys, command):
         main([command, "--help"])
     assert exited.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"usage: klantpiramide {command}")
+    assert out.startswith(f"gebruik: klantpiramide {command}")
+    assert "\nopties:\n" in out
+    assert "toon deze hulp en stop" in out
     assert command in build_parser().format_help()
 
 
@@ -132,4 +134,54 @@ def test_usage_error_points_to_help(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["rapport"])
     assert exited.value.code == 2
-    assert "Zie 'klantpiramide rapport --help' voor de mogelijkheden." in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Fout in de opdracht: deze argumenten ontbreken: INVOER, -o/--uitvoer\n" in err
+    assert "Zie 'klantpiramide rapport --help' voor de mogelijkheden." in err
+
+
+def test_invalid_choice_in_dutch(capsys):
+    with pytest.raises(SystemExit):
+        main(["matrix", "x.xlsx", "--taal", "fr"])
+    assert "argument --taal: ongeldige keuze: 'fr' (kies uit 'nl', 'en')" in capsys.readouterr().err
+
+
+def test_output_closed_early_gives_no_traceback(cdnow_workbook, tmp_path):
+    import subprocess
+    import sys
+
+    command = f"{sys.executable} -m klantpiramide.cli matrix {cdnow_workbook} --json | head -1"
+    completed = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
+    assert completed.stdout == "{\n"
+    assert completed.stderr == ""
+
+
+def test_report_refuses_other_workbook_as_output(capsys, cdnow_workbook, make_workbook):
+    other = make_workbook({"Data": [("Belangrijk",)]}, "anders.xlsx")
+    before = other.read_bytes()
+    code, _, err = run(capsys, "rapport", cdnow_workbook, "-o", other)
+    assert code == 1
+    assert err.startswith("Bestand 'anders.xlsx': dit bestand bestaat al en is geen rapport van Klantpiramide")
+    assert other.read_bytes() == before
+    assert not other.with_name("anders.vorige.xlsx").exists()
+
+
+def test_report_needs_xlsx_name(capsys, cdnow_workbook, tmp_path):
+    code, _, err = run(capsys, "rapport", cdnow_workbook, "-o", tmp_path / "rapport.csv")
+    assert code == 1
+    assert err == "Bestand 'rapport.csv': het rapport moet de extensie .xlsx hebben, niet '.csv'. Kies een naam zoals rapport.xlsx.\n"
+
+
+def test_second_report_says_where_previous_went(capsys, cdnow_workbook, tmp_path):
+    output = tmp_path / "rapport.xlsx"
+    run(capsys, "rapport", cdnow_workbook, "-o", output)
+    _, out, _ = run(capsys, "rapport", cdnow_workbook, "-o", output)
+    assert out.splitlines()[1] == f"Vorige versie bewaard als {tmp_path / 'rapport.vorige.xlsx'}"
+    assert output.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

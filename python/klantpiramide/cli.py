@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
 from klantpiramide import __version__
+from klantpiramide.argparse_dutch import dutch_argparse
 from klantpiramide.analysis import DEFAULT_SPLIT, parse_split
 from klantpiramide.errors import KlantpiramideError
 from klantpiramide.reading import ColumnNames, ColumnPositions, ReadOptions, parse_column_positions, parse_month
@@ -155,12 +157,21 @@ def _read_options(arguments: argparse.Namespace) -> ReadOptions:
 
 def _run_report(arguments: argparse.Namespace) -> int:
     from klantpiramide.job import make_report
+    from klantpiramide.report.saving import backup_path
 
     settings = settings_from_arguments(arguments)
+    existed = arguments.uitvoer.exists()
     analysis = make_report(list(arguments.invoer), arguments.uitvoer, settings)
     migration = analysis.migration
-    print(f"Rapport gemaakt: {arguments.uitvoer} ({migration.base_year} → {migration.next_year}, {len(migration.placed)} klanten in de matrix)")
+    print(f"Rapport gemaakt: {arguments.uitvoer} ({migration.base_year} → {migration.next_year}, {_count(len(migration.placed))} klanten in de matrix)")
+    if existed:
+        print(f"Vorige versie bewaard als {backup_path(arguments.uitvoer)}")
     return 0
+
+
+def _count(number: int) -> str:
+    """Return a count with a Dutch thousands separator: 2.349."""
+    return f"{number:,}".replace(",", ".")
 
 
 def _run_refresh(arguments: argparse.Namespace) -> int:
@@ -168,7 +179,7 @@ def _run_refresh(arguments: argparse.Namespace) -> int:
 
     analysis = refresh_report(arguments.rapport)
     migration = analysis.migration
-    print(f"Rapport vernieuwd: {arguments.rapport} ({migration.base_year} → {migration.next_year}, {len(migration.placed)} klanten in de matrix)")
+    print(f"Rapport vernieuwd: {arguments.rapport} ({migration.base_year} → {migration.next_year}, {_count(len(migration.placed))} klanten in de matrix)")
     return 0
 
 
@@ -216,17 +227,25 @@ def _run_addin(arguments: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    parser = build_parser()
-    arguments = parser.parse_args(argv)
-    language = getattr(arguments, "taal", DEFAULT_LANGUAGE)
+    with dutch_argparse():
+        parser = build_parser()
+        arguments = parser.parse_args(argv)
+    language = getattr(arguments, "taal", None) or DEFAULT_LANGUAGE
 
     try:
         return arguments.handler(arguments)
     except KlantpiramideError as error:
-        print(error.render(language), file=sys.stderr)
+        message = error.render(language)
+        # A message without a location starts the sentence itself.
+        print(message[:1].upper() + message[1:], file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # The reader of our output stopped early (as `| head` does); send the rest nowhere, as Python's docs advise.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_USER_ERROR
 
 

@@ -90,6 +90,15 @@ def test_own_bounds_in_euros_become_cents():
     assert bounds.origin == "own"
 
 
+@pytest.mark.parametrize(
+    ("text", "cents"),
+    [("1.000,50", 100_050), ("1,000.50", 100_050), ("2500,5", 250_050), ("1.000", 100_000), ("12.5", 1_250), ("€ 750", 75_000)],
+)
+def test_own_bound_in_dutch_or_english_notation(text, cents):
+    bounds = bounds_from_euros([text, "10", "5", "1"])
+    assert bounds.lower_cents[0] == cents
+
+
 def test_own_bounds_classify_with_revenue_at_least_bound():
     bounds = bounds_from_euros(["100", "50", "20", "10"])
     revenues = np.array([10_000, 9_999, 5_000, 2_000, 1_000, 999, 1, 0])

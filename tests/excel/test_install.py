@@ -158,7 +158,7 @@ def test_cli_addin_install_on_linux_fails_cleanly(capsys, monkeypatch, tmp_path)
     monkeypatch.setattr(sys, "platform", "linux")
     assert main(["addin", "install"]) == 1
     captured = capsys.readouterr()
-    assert captured.err == "de Excel-invoegtoepassing werkt alleen op Windows en macOS, niet op 'linux'.\n"
+    assert captured.err == "De Excel-invoegtoepassing werkt alleen op Windows en macOS, niet op 'linux'.\n"
     assert list(tmp_path.iterdir()) == []
 
 

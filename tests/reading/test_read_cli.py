@@ -101,7 +101,7 @@ def test_date_column_by_name(capsys, data):
         ),
         (
             ["customers_two_years.xlsx", "--jaren", "2024", "2024"],
-            "het jaar 2024 komt twee keer voor. Kies twee verschillende jaren.",
+            "Het jaar 2024 komt twee keer voor. Kies twee verschillende jaren.",
         ),
         (
             ["transactions_positions.txt", "--kolommen", "klant=2,datum=3"],

@@ -231,3 +231,13 @@ def test_different_edits_after_refresh_are_joined(report):
     refresh_report(report, TODAY)
     rows = table_rows(openpyxl.load_workbook(report)["Klanten"], 3)
     assert rows["00101"]["Actie / Opmerking"] == "Offerte sturen | Bezoek plannen"
+
+
+def test_refresh_of_demo_report_explains_missing_inputs(tmp_path):
+    from klantpiramide.demo import write_demo
+
+    report = write_demo(tmp_path / "demo.xlsx")
+    with pytest.raises(ReportError) as raised:
+        refresh_report(report, TODAY)
+    assert raised.value.key == "report_no_inputs"
+    assert "kolom A het woord invoer" in str(raised.value)

@@ -179,3 +179,10 @@ def parse_location(location: str) -> tuple[str, str]:
     sheet, coordinate = location.rsplit("!", 1)
     assert sheet.startswith("'") and sheet.endswith("'"), location
     return sheet[1:-1].replace("''", "'"), coordinate
+
+
+def test_pyramid_total_row_shows_year_plainly(report):
+    sheet = report["Piramide"]
+    totals = [row for row in sheet.iter_rows(min_col=2, max_col=3) if row[1].value == "Totaal"]
+    assert [row[0].value for row in totals] == [1997, 1998]
+    assert [row[0].number_format for row in totals] == ["0", "0"]

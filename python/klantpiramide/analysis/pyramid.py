@@ -121,7 +121,7 @@ def bounds_from_euros(values: list[str], split: Split = DEFAULT_SPLIT) -> Bounds
     cents = []
     for value in values:
         try:
-            amount = Decimal(value.strip().replace("€", "").replace(" ", "").replace(",", "."))
+            amount = Decimal(_plain_number(value))
         except InvalidOperation:
             raise SettingsError("bounds_invalid", value=" ".join(values), count=expected) from None
         cents.append(int((amount * 100).to_integral_value()))
@@ -130,6 +130,21 @@ def bounds_from_euros(values: list[str], split: Split = DEFAULT_SPLIT) -> Bounds
     if not descending or min(cents) <= 0:
         raise SettingsError("bounds_order", value=" ".join(values))
     return Bounds(categories, tuple(cents), "own")
+
+
+def _plain_number(text: str) -> str:
+    """Turn '1.000,50', '1,000.50', '2500,5' or '10000' into Decimal syntax.
+
+    With one kind of separator, a comma is the decimal separator and a dot
+    followed by exactly three digits separates thousands, as Dutch users write.
+    """
+    cleaned = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+    if "," in cleaned and "." in cleaned:
+        thousands = "." if cleaned.rfind(",") > cleaned.rfind(".") else ","
+        cleaned = cleaned.replace(thousands, "")
+    elif "." in cleaned and all(len(group) == 3 for group in cleaned.split(".")[1:]):
+        cleaned = cleaned.replace(".", "")
+    return cleaned.replace(",", ".")
 
 
 def classify(revenue_cents: np.ndarray, bounds: Bounds) -> np.ndarray:

@@ -107,7 +107,8 @@ def write_report(analysis: Analysis, output: Path, today: dt.date | None = None)
     When ``output`` is an earlier report, the notes typed in it are carried over
     and the earlier version is kept as 'RAPPORT.vorige.xlsx'.
     """
-    check_output(output, analysis.inputs)
+    template = analysis.settings.template
+    check_output(output, (*analysis.inputs, *([template] if template else [])))
     stream = len(analysis.migration.customers) >= STREAM_MIN_CUSTOMERS
     workbook, streams = build_workbook(analysis, today, _earlier_notes(output), output, stream)
     save_atomically(workbook, output, streams)

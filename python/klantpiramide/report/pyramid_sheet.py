@@ -54,7 +54,8 @@ def _write_year(context, sheet, row, left, year, category_field, revenue_field, 
         context.put(sheet.cell(row, left + 6), _share(amount, total_revenue), "procent")
         row += 1
 
-    context.put(sheet.cell(row, left), year, "totaal")
+    # A year is no count: no thousands separator ('2024', not '2.024').
+    context.put(sheet.cell(row, left), year, "totaal").number_format = "0"
     context.put(sheet.cell(row, left + 1), context.text("total"), "totaal")
     context.put(sheet.cell(row, left + 2), None, "totaal")
     context.put(sheet.cell(row, left + 3), total_count, "totaal")

@@ -7,9 +7,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import python_calamine
 from openpyxl.workbook.workbook import Workbook
 
 from klantpiramide.errors import Location, ReportError, SettingsError
+from klantpiramide.report.settings_sheet import SETTINGS_SHEET
 from klantpiramide.report.streaming import StreamedTable, splice_tables
 
 
@@ -37,13 +39,29 @@ def is_locked(path: Path) -> bool:
 
 
 def check_output(output: Path, inputs: tuple[Path, ...]) -> None:
-    """Raise when ``output`` is one of the inputs, or is open in Excel."""
+    """Raise unless ``output`` is a new .xlsx file or an earlier report that is not open in Excel.
+
+    ``inputs`` are the files the report is made from, the template included;
+    none of them may be overwritten.
+    """
+    if output.suffix.lower() != ".xlsx":
+        raise SettingsError("output_not_xlsx", Location(file=output.name), suffix=output.suffix or "(geen)")
     target = output.resolve()
     for source in inputs:
         if source.resolve() == target:
             raise SettingsError("same_file_output", path=source.name)
     if is_locked(output):
         raise ReportError("report_locked", Location(file=output.name))
+    if output.exists() and not is_report(output):
+        raise SettingsError("output_not_report", Location(file=output.name))
+
+
+def is_report(path: Path) -> bool:
+    """Tell whether ``path`` is a workbook written by Klantpiramide: it has the hidden settings sheet."""
+    try:
+        return SETTINGS_SHEET in python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names
+    except (python_calamine.CalamineError, OSError):
+        return False
 
 
 def save_atomically(workbook: Workbook, output: Path, streams: list[StreamedTable] | None = None) -> None:
@@ -68,6 +86,7 @@ def save_atomically(workbook: Workbook, output: Path, streams: list[StreamedTabl
         if previous is not None:
             shutil.copy2(output, previous)
         os.replace(temporary, output)
+        _allow_reading_by_others(output)
         if previous is not None:
             os.replace(previous, backup_path(output))
     except PermissionError:
@@ -79,6 +98,13 @@ def save_atomically(workbook: Workbook, output: Path, streams: list[StreamedTabl
         for leftover in (temporary, previous, unspliced):
             if leftover is not None and leftover.exists():
                 leftover.unlink()
+
+
+def _allow_reading_by_others(path: Path) -> None:
+    """Give the report the permissions a new file gets (mkstemp makes it private to the owner)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def _temporary_path(folder: Path, output: Path) -> Path:
