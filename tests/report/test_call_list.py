@@ -101,8 +101,8 @@ def test_english_csv_uses_commas_and_points(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("output", "segments", "message"),
     [
-        ("bellijst.txt", None, "de bellijst moet een .xlsx- of .csv-bestand zijn, niet '.txt'. Kies bijvoorbeeld -o bellijst.xlsx.\n"),
-        ("rapport.xlsx", None, "de bellijst zou het rapport 'rapport.xlsx' overschrijven. Kies een andere naam met -o, bijvoorbeeld bellijst.xlsx.\n"),
+        ("bellijst.txt", None, "De bellijst moet een .xlsx- of .csv-bestand zijn, niet '.txt'. Kies bijvoorbeeld -o bellijst.xlsx.\n"),
+        ("rapport.xlsx", None, "De bellijst zou het rapport 'rapport.xlsx' overschrijven. Kies een andere naam met -o, bijvoorbeeld bellijst.xlsx.\n"),
         (
             "bellijst.csv", "dalers,bellers",
             "'bellers' is geen segment. Kies uit: stijgers, keyaccounts, dalers, verloren, nieuw, teruggewonnen, klein, lijkenopgroeiers.\n",
@@ -131,3 +131,14 @@ def test_call_list_open_in_excel(capsys, tmp_path):
     code, _, err = run(capsys, "bellijst", report, "-o", tmp_path / "bellijst.xlsx")
     assert code == 1
     assert err == "Bestand 'bellijst.xlsx': het bestand is geopend in Excel of vergrendeld. Sluit het en probeer het opnieuw.\n"
+
+
+def test_empty_call_list_keeps_header(tmp_path):
+    report = small_report(tmp_path)
+    output = tmp_path / "leeg.xlsx"
+    result = export_call_list(report, output, segments=("won_back",))
+    assert result.customers == 0
+    assert result.per_segment == {}
+    sheet = openpyxl.load_workbook(output).active
+    assert sheet.max_row == 1
+    assert sheet["A1"].value == "Klantnummer"
