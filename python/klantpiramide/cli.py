@@ -116,7 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("invoer", nargs="+", type=Path, metavar="INVOER", help="één werkmap met twee jaarbladen, twee bestanden (.xlsx of .csv) met één jaar elk, of een transactielijst met een datum per factuur; rapport neemt ook drie of meer jaren")
-    parser.add_argument("--jaren", nargs="+", type=int, metavar="JAAR", help="de jaren, als ze niet uit de blad- of bestandsnamen blijken: twee, of bij rapport twee of meer")
+    # Exactly two values, so that --jaren may also stand before the input files.
+    parser.add_argument("--jaren", nargs=2, type=int, metavar=("BASISJAAR", "VOLGEND_JAAR"), help="de twee jaren, als ze niet uit de blad- of bestandsnamen blijken")
     parser.add_argument("--klantkolom", metavar="KOP", help="kop van de kolom met het klantnummer")
     parser.add_argument("--naamkolom", metavar="KOP", help="kop van de kolom met de klantnaam")
     parser.add_argument("--omzetkolom", metavar="KOP", help="kop van de kolom met de omzet")
