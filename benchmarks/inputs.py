@@ -53,7 +53,7 @@ def write_csv(folder: Path, size: int) -> list[Path]:
     """Write one CSV file per year, Dutch style: semicolons and decimal commas."""
     paths = []
     for year, (numbers, cents) in year_columns(size).items():
-        path = folder / f"omzet_{size}_{year}.csv"
+        path = folder / f"omzet_{size:_}_{year}.csv"
         whole, rest = np.divmod(cents, 100)
         amounts = np.char.add(np.char.add(whole.astype(str), ","), np.char.zfill(rest.astype(str), 2))
         lines = [f"{number};Klant {number};{amount}" for number, amount in zip(numbers.tolist(), amounts.tolist())]
@@ -63,12 +63,16 @@ def write_csv(folder: Path, size: int) -> list[Path]:
 
 
 def ensure_inputs(folder: Path, size: int) -> tuple[Path, list[Path]]:
-    """Create the inputs of one size once; later runs reuse them."""
+    """Create the inputs of one size once; later runs reuse them.
+
+    Sizes are written with underscores ('omzet_2_000.xlsx'), so that a size
+    such as 2000 is not read as a year.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    workbook = folder / f"omzet_{size}.xlsx"
+    workbook = folder / f"omzet_{size:_}.xlsx"
     if not workbook.exists():
         write_xlsx(workbook, size)
-    csv_files = [folder / f"omzet_{size}_{year}.csv" for year in (BASE_YEAR, NEXT_YEAR)]
+    csv_files = [folder / f"omzet_{size:_}_{year}.csv" for year in (BASE_YEAR, NEXT_YEAR)]
     if not all(path.exists() for path in csv_files):
         csv_files = write_csv(folder, size)
     return workbook, csv_files

@@ -18,6 +18,7 @@ from klantpiramide.argparse_dutch import dutch_argparse
 from klantpiramide.analysis import DEFAULT_SPLIT, parse_split
 from klantpiramide.errors import KlantpiramideError
 from klantpiramide.reading import ColumnNames, ColumnPositions, ReadOptions, parse_column_positions, parse_month
+from klantpiramide.terminal_progress import terminal_progress
 from klantpiramide.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 EXIT_USER_ERROR = 1
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(report)
     report.add_argument("-o", "--uitvoer", type=Path, required=True, metavar="RAPPORT.xlsx", help="het rapport dat gemaakt wordt")
     report.add_argument("--sjabloon", type=Path, metavar="SJABLOON.xlsx", help="eigen rapportsjabloon (standaard: templates/migratierapport.xlsx)")
+    report.add_argument("--stil", action="store_true", help="toon geen voortgang tijdens het werk")
     report.set_defaults(handler=_run_report)
 
     matrix = commands.add_parser(
@@ -73,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     refresh.add_argument("rapport", type=Path, metavar="RAPPORT.xlsx", help="het rapport dat opnieuw gemaakt wordt")
+    refresh.add_argument("--stil", action="store_true", help="toon geen voortgang tijdens het werk")
     refresh.set_defaults(handler=_run_refresh)
 
     call_list = commands.add_parser(
@@ -162,7 +165,8 @@ def _run_report(arguments: argparse.Namespace) -> int:
 
     settings = settings_from_arguments(arguments)
     existed = arguments.uitvoer.exists()
-    analysis = make_report(list(arguments.invoer), arguments.uitvoer, settings)
+    with terminal_progress(settings.language, arguments.stil) as progress:
+        analysis = make_report(list(arguments.invoer), arguments.uitvoer, settings, progress)
     migration = analysis.migration
     print(f"Rapport gemaakt: {arguments.uitvoer} ({migration.base_year} → {migration.next_year}, {_count(len(migration.placed))} klanten in de matrix)")
     if existed:
@@ -178,7 +182,8 @@ def _count(number: int) -> str:
 def _run_refresh(arguments: argparse.Namespace) -> int:
     from klantpiramide.report.refresh import refresh_report
 
-    analysis = refresh_report(arguments.rapport)
+    with terminal_progress(DEFAULT_LANGUAGE, arguments.stil) as progress:
+        analysis = refresh_report(arguments.rapport, progress=progress)
     migration = analysis.migration
     print(f"Rapport vernieuwd: {arguments.rapport} ({migration.base_year} → {migration.next_year}, {_count(len(migration.placed))} klanten in de matrix)")
     return 0

@@ -16,6 +16,7 @@ import pandas as pd
 
 from klantpiramide.analysis import DEFAULT_SPLIT, Migration, Split, bounds_from_euros, migrate
 from klantpiramide.errors import SettingsError
+from klantpiramide.progress import Progress, no_progress
 from klantpiramide.reading import ColumnNames, ReadOptions, YearTable, read_inputs, read_years
 from klantpiramide.texts import DEFAULT_LANGUAGE, check_language
 
@@ -116,18 +117,20 @@ def analyse(inputs: list[Path], settings: Settings) -> Analysis:
     return analyse_tables(base, next_, settings, tuple(inputs))
 
 
-def analyse_all(inputs: list[Path], settings: Settings) -> Analysis:
+def analyse_all(inputs: list[Path], settings: Settings, progress: Progress = no_progress) -> Analysis:
     """Read two or more years from the input files and build the migration of every consecutive pair."""
     settings.validate()
+    progress("progress_reading")
     tables = read_years(inputs, years=settings.years, names=settings.columns, options=settings.reading)
+    progress("progress_classifying")
     return analyse_years(tables, settings, tuple(inputs))
 
 
-def make_report(inputs: list[Path], output: Path, settings: Settings) -> Analysis:
+def make_report(inputs: list[Path], output: Path, settings: Settings, progress: Progress = no_progress) -> Analysis:
     """Read the inputs, build the migration of every pair of years and write the report workbook to ``output``."""
     from klantpiramide.report import write_report
 
-    analysis = analyse_all(inputs, settings)
-    write_report(analysis, output)
+    analysis = analyse_all(inputs, settings, progress)
+    write_report(analysis, output, progress=progress)
     logger.info("report written: %s (%d customers)", output, len(analysis.migration.customers))
     return analysis

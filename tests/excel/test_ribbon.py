@@ -248,3 +248,12 @@ def test_log_file_handler_added_once(config):
                 package_logger.removeHandler(handler)
                 handler.close()
         package_logger.setLevel(logging.NOTSET)
+
+
+def test_status_bar_shows_report_steps(cdnow_copy, click):
+    port = FileWorkbook(cdnow_copy)
+    click(port, "kp_report", ["1997", "1998"])
+    assert "Klantpiramide: Bladen schrijven (1/13)" in port.statuses
+    assert "Klantpiramide: Rapport opslaan" in port.statuses
+    assert port.statuses.index("Klantpiramide: Bladen schrijven (13/13)") < port.statuses.index("Klantpiramide: Rapport opslaan")
+    assert port.statuses[-1] is None

@@ -113,3 +113,23 @@ def test_bad_months(text):
     with pytest.raises(SettingsError) as raised:
         parse_month(text)
     assert raised.value.key == "month_invalid"
+
+
+def test_year_sheets_outweigh_year_in_file_name(tmp_path):
+    from openpyxl import Workbook
+
+    from klantpiramide.reading import read_inputs
+
+    workbook = Workbook()
+    workbook.active.title = "2024"
+    workbook.active.append(("Klantnummer", "Omzet"))
+    workbook.active.append(("1", 100.0))
+    following = workbook.create_sheet("2025")
+    following.append(("Klantnummer", "Omzet"))
+    following.append(("1", 150.0))
+    path = tmp_path / "omzet_2000_klanten.xlsx"
+    workbook.save(path)
+
+    base, next_ = read_inputs([path])
+    assert (base.year, next_.year) == (2024, 2025)
+    assert next_.input_total == 15_000

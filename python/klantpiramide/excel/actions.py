@@ -29,6 +29,7 @@ from klantpiramide.excel.cells import pyramid_rows
 from klantpiramide.excel.config import AddinSettings, ConfigFile, LastReport, load_settings
 from klantpiramide.excel.port import WorkbookPort
 from klantpiramide.job import Analysis, analyse_tables
+from klantpiramide.progress import Progress
 from klantpiramide.reading import RawSheet, read_year_table
 from klantpiramide.reading.files import open_sheets
 from klantpiramide.reading.years import year_in_name
@@ -180,12 +181,22 @@ def deliver_report(
         return message_text("addin_report_added", language, workbook=context.port.name, sheets=", ".join(added)), None
 
     output = output or report_path(context.port, analysis, settings)
-    write_report(analysis, output, context.today)
+    write_report(analysis, output, context.today, status_progress(context.port, language))
     context.port.open_workbook(output)
     message = message_text(
         "addin_report_done", language, path=output, base=migration.base_year, next=migration.next_year, count=len(migration.placed)
     )
     return message, output
+
+
+def status_progress(port: WorkbookPort, language: str) -> Progress:
+    """Return a Progress that shows each step in Excel's status bar, as the command line's bar does."""
+
+    def show(step: str, done: int = 0, total: int = 0) -> None:
+        text = label(step, language)
+        port.set_status(f"Klantpiramide: {text} ({done}/{total})" if total else f"Klantpiramide: {text}")
+
+    return show
 
 
 def report_path(port: WorkbookPort, analysis: Analysis, settings: AddinSettings) -> Path:
@@ -208,7 +219,7 @@ def _add_report_sheets(context: ActionContext, analysis: Analysis) -> list[str]:
 
     with tempfile.TemporaryDirectory(prefix="klantpiramide-") as folder:
         report = Path(folder) / "report.xlsx"
-        write_report(analysis, report, context.today)
+        write_report(analysis, report, context.today, status_progress(context.port, analysis.settings.language))
         names = _sheet_names(report)
 
         # Excel compares sheet names without regard to case.

@@ -59,6 +59,10 @@ def sources_of_file(path: Path, sheets: list[RawSheet]) -> list[Source]:
         return [Source(path, sheet, name_year, optional=False, in_workbook_of_several=False)]
 
     named = [(year_in_name(sheet.sheet), sheet) for sheet in sheets]
+    sheet_years = {year for year, _ in named if year is not None}
+    # Sheets named after two or more other years outweigh a year in the file name ('omzet_2000.xlsx').
+    if file_year is not None and len(sheet_years) >= 2 and file_year not in sheet_years:
+        file_year = None
     if file_year is not None:
         # A workbook per year: the sheet named after the year, else the first sheet with data.
         chosen = next((sheet for year, sheet in named if year == file_year), None)

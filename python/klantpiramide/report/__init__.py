@@ -20,6 +20,7 @@ from pathlib import Path
 import python_calamine
 
 from klantpiramide.job import Analysis
+from klantpiramide.progress import Progress, no_progress
 from klantpiramide.report.actions_sheet import write_actions_sheet
 from klantpiramide.report.bridge_sheet import write_bridge_sheet
 from klantpiramide.report.charts import write_pyramid_charts
@@ -63,6 +64,7 @@ def build_workbook(
     notes: dict[str, Note] | None = None,
     report_path: Path | None = None,
     stream: bool = False,
+    progress: Progress = no_progress,
 ):
     """Fill a template with the analysis and the user's earlier notes.
 
@@ -78,20 +80,33 @@ def build_workbook(
     context = ReportContext(analysis, template, kept, stream=stream)
     _name_sheets(context)
 
-    # The detail sheets first, so the matrix can link to their final names.
-    matrix_title = template.anchors["matrix"].sheet.title
-    details = write_detail_sheets(context, matrix_title)
+    # The detail sheets first, so the matrix and the summary can link to their final names.
+    step = _Steps(progress, total=13)
+    step()
+    details = write_detail_sheets(context, template.anchors["matrix"].sheet.title)
+    step()
     write_matrix_sheet(context, details, version_line(context, today.strftime("%d-%m-%Y")))
+    step()
     write_won_back_legend(context)
+    step()
     write_revenue_sheet(context)
+    step()
     write_pyramid_sheet(context)
+    step()
     write_customer_sheet(context)
+    step()
     write_check_sheet(context)
+    step()
     write_bridge_sheet(context)
+    step()
     write_pyramid_charts(context)
+    step()
     write_trend_sheet(context)
+    step()
     write_summary_sheet(context, details)
+    step()
     write_actions_sheet(context, report_path)
+    step()
     write_dropped_notes_sheet(context, dropped)
 
     rows = settings_rows(analysis.settings, analysis.inputs, report_path or Path.cwd() / "rapport.xlsx")
@@ -101,7 +116,9 @@ def build_workbook(
     return template.workbook, context.streams
 
 
-def write_report(analysis: Analysis, output: Path, today: dt.date | None = None) -> Path:
+def write_report(
+    analysis: Analysis, output: Path, today: dt.date | None = None, progress: Progress = no_progress
+) -> Path:
     """Write the report workbook to ``output``, atomically; return the path.
 
     When ``output`` is an earlier report, the notes typed in it are carried over
@@ -110,7 +127,8 @@ def write_report(analysis: Analysis, output: Path, today: dt.date | None = None)
     template = analysis.settings.template
     check_output(output, (*analysis.inputs, *([template] if template else [])))
     stream = len(analysis.migration.customers) >= STREAM_MIN_CUSTOMERS
-    workbook, streams = build_workbook(analysis, today, _earlier_notes(output), output, stream)
+    workbook, streams = build_workbook(analysis, today, _earlier_notes(output), output, stream, progress)
+    progress("progress_saving")
     save_atomically(workbook, output, streams)
     return output
 
@@ -124,6 +142,19 @@ def _earlier_notes(output: Path) -> dict[str, Note]:
     except (python_calamine.CalamineError, OSError):
         # Not a workbook: it is kept as the backup copy, and there are no notes to carry over.
         return {}
+
+
+class _Steps:
+    """Counts the sheet writers of ``build_workbook`` and reports each as 'writing X of Y'."""
+
+    def __init__(self, progress: Progress, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def __call__(self) -> None:
+        self.done += 1
+        self.progress("progress_writing", self.done, self.total)
 
 
 def _name_sheets(context: ReportContext) -> None:

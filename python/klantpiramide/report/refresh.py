@@ -11,12 +11,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from klantpiramide.errors import InputError, Location, ReportError
 from klantpiramide.job import Analysis, analyse_all
+from klantpiramide.progress import Progress, no_progress
 from klantpiramide.report import write_report
 from klantpiramide.report.saving import is_locked
 from klantpiramide.report.settings_sheet import read_settings_sheet
 
 
-def refresh_report(report: Path, today: dt.date | None = None) -> Analysis:
+def refresh_report(report: Path, today: dt.date | None = None, progress: Progress = no_progress) -> Analysis:
     """Read the report's settings sheet, analyse its inputs again and rewrite the report in place."""
     where = Location(file=report.name)
     if not report.is_file():
@@ -24,12 +25,12 @@ def refresh_report(report: Path, today: dt.date | None = None) -> Analysis:
     if is_locked(report):
         raise ReportError("report_locked", where)
 
-    analysis = analyse_report(report)
-    write_report(analysis, report, today)
+    analysis = analyse_report(report, progress)
+    write_report(analysis, report, today, progress)
     return analysis
 
 
-def analyse_report(report: Path) -> Analysis:
+def analyse_report(report: Path, progress: Progress = no_progress) -> Analysis:
     """Analyse the inputs of a report again, with the settings recorded in its hidden settings sheet."""
     where = Location(file=report.name)
     if not report.is_file():
@@ -44,4 +45,4 @@ def analyse_report(report: Path) -> Analysis:
         workbook.close()
     if not inputs:
         raise ReportError("report_no_inputs", where)
-    return analyse_all(inputs, settings)
+    return analyse_all(inputs, settings, progress)
