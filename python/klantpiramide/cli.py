@@ -128,7 +128,7 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kolommen", metavar="ROL=KOLOM,...", help="kolommen op volgorde, voor een bestand zonder kopregel, bijvoorbeeld klant=2,datum=3,bedrag=5 (1 is de eerste kolom; rollen: klant, naam, bedrag, datum)")
     parser.add_argument("--boekjaar-start", metavar="MAAND", help="maand waarin het boekjaar begint (1-12 of een naam, standaard 1); een boekjaar heet naar het jaar waarin het begint")
     parser.add_argument("--verdeling", default=None, metavar="PERCENTAGES", help="procent klanten per categorie, samen 100 (standaard 1,4,15,25,55; 1,4,15,80 voor A-D)")
-    parser.add_argument("--grenzen", nargs="+", metavar="EURO", help="eigen ondergrenzen in euro voor A, B, C en D, van hoog naar laag")
+    parser.add_argument("--grenzen", nargs="+", metavar="BEDRAG", help="eigen ondergrenzen voor A, B, C en D in de valuta van de bedragen, van hoog naar laag")
     parser.add_argument("--per-jaar", action="store_true", help="deel elk jaar apart in, in plaats van met de grenzen van het basisjaar")
     parser.add_argument("--taal", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="taal van rapport en meldingen: nl (standaard) of en")
     parser.add_argument("--valuta", default="EUR", metavar="CODE", help="valuta van de bedragen: EUR (standaard), USD, GBP of CHF")

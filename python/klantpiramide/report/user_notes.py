@@ -1,7 +1,7 @@
 """The user's own notes in a report (Actie / Opmerking, Eigenaar), carried over to the next version.
 
-Notes are matched on customer number. Every report also keeps, on the hidden
-sheet ``kp_notities``, the note it wrote for each customer, so a refresh can
+Notes are matched on customer number. Every report also keeps the note it
+wrote for each customer on the hidden sheet ``kp_notities``. So a refresh can
 tell what the user changed since: a place whose text differs from the written
 note is an edit, and an emptied place is a deletion. Edits win over the
 written note; different edits in several places are joined, so every place
@@ -30,7 +30,7 @@ FIELDS = ("action", "owner")
 
 @dataclass
 class Note:
-    """What the user typed for one customer: an action or remark, and an owner."""
+    """A user's note on one customer: an action or remark, and an owner."""
 
     customer: str
     name: str = ""
@@ -169,7 +169,7 @@ def _decide(texts: list[str], written: str | None) -> str:
 
 
 def _header_columns(row: tuple) -> dict[str, int] | None:
-    """Return the columns of a customer table's header row, in either language; None if it is none."""
+    """Return the columns of a customer table's header row, in either language, or None for another row."""
     wanted = {
         "customer": "col_customer",
         "name": "col_name",
