@@ -28,7 +28,12 @@ SIZES = (2_000, 100_000, 1_048_575)
 
 
 def measure(kind: str, *paths: Path) -> dict:
-    """Run one job in a fresh Python process; return its seconds and peak memory."""
+    """Run one job in a fresh Python process; return its seconds and peak memory.
+
+    The output (the last path) is removed first: over an earlier report the job
+    would also read that report's notes, which is a refresh, not a new report.
+    """
+    paths[-1].unlink(missing_ok=True)
     command = [sys.executable, str(HERE / "measure.py"), kind, *map(str, paths)]
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:

@@ -44,6 +44,11 @@ def read_amounts(values: list[object]) -> CellAmounts:
     missing = np.zeros(len(values), dtype=bool)
     invalid: dict[int, object] = {}
 
+    # A column of plain numbers, the usual case, needs no look at each cell.
+    if values and set(map(type, values)) <= {float, int}:
+        _numbers_to_cents(values, np.arange(len(values)), np.array(values, dtype=np.float64), cents, invalid)
+        return CellAmounts(cents, missing, invalid)
+
     parsed = {}
     numbers: list[int] = []
     for position, value in enumerate(values):
@@ -61,13 +66,16 @@ def read_amounts(values: list[object]) -> CellAmounts:
             invalid[position] = value
 
     if numbers:
-        _numbers_to_cents(values, numbers, cents, invalid)
+        numeric = np.array([values[position] for position in numbers], dtype=np.float64)
+        _numbers_to_cents(values, np.asarray(numbers), numeric, cents, invalid)
     for position, text in parsed.items():
         cents[position] = text_to_cents(text, text.decimal or ",")
     return CellAmounts(cents, missing, invalid)
 
 
-def _numbers_to_cents(values: list[object], positions: list[int], cents: np.ndarray, invalid: dict[int, object]) -> None:
+def _numbers_to_cents(
+    values: list[object], index: np.ndarray, numbers: np.ndarray, cents: np.ndarray, invalid: dict[int, object]
+) -> None:
     """Convert numeric cells to cents exactly as the reader's ``float_to_cents`` does, but vectorised.
 
     Below 1e12 cents, a double times 100 is within about 1e-4 cent of the
@@ -76,8 +84,6 @@ def _numbers_to_cents(values: list[object], positions: list[int], cents: np.ndar
     rule, and numpy rounds it. The rest goes through ``float_to_cents``, which
     rounds the shown decimal half up.
     """
-    numbers = np.array([values[position] for position in positions], dtype=np.float64)
-    index = np.asarray(positions)
     finite = np.isfinite(numbers)
     for position in index[~finite]:
         invalid[int(position)] = values[position]
@@ -89,12 +95,6 @@ def _numbers_to_cents(values: list[object], positions: list[int], cents: np.ndar
     cents[finite_index[exact]] = whole[exact].astype(np.int64)
     for position in finite_index[~exact]:
         cents[position] = float_to_cents(values[position])
-
-
-def category_letters(cents: np.ndarray, bounds: Bounds) -> list[str | None]:
-    """Return the category letter of every amount, or None for an inactive one (revenue <= 0)."""
-    indexes = classify(cents, bounds)
-    return [None if index == INACTIVE else bounds.categories[index] for index in indexes]
 
 
 def category_index(letter: object, categories: str = CATEGORY_LETTERS) -> int | None:

@@ -23,11 +23,12 @@ import logging
 import numpy as np
 import xlwings as xw
 
-from klantpiramide.analysis import DEFAULT_SPLIT, Bounds, Split, parse_split, pyramid_bounds
+from klantpiramide.analysis import DEFAULT_SPLIT, Bounds, Split, classify, parse_split, pyramid_bounds
 from klantpiramide.analysis.migration import movement_of
 from klantpiramide.analysis.pyramid import CATEGORY_LETTERS
 from klantpiramide.errors import KlantpiramideError, SettingsError
-from klantpiramide.excel.cells import category_index, category_letters, is_missing, pyramid_rows, read_amounts
+from klantpiramide.excel.cells import category_index, is_missing, pyramid_rows, read_amounts
+from klantpiramide.reading.collector import collector_paused
 from klantpiramide.texts import DEFAULT_LANGUAGE, LABELS, label, message_text
 
 logger = logging.getLogger("klantpiramide")
@@ -65,17 +66,14 @@ def _pyramid_category(language: str, revenue, revenues_or_bounds, split) -> list
     bounds = bounds_from_cells(as_grid(revenues_or_bounds), split_from_cell(split))
     values = [value for row in grid for value in row]
     amounts = read_amounts(values)
-    letters = category_letters(amounts.cents, bounds)
 
-    results: list[object] = []
-    for position, value in enumerate(values):
-        if amounts.missing[position]:
-            results.append("")
-        elif position in amounts.invalid:
-            results.append(error_text(message_text("amount_invalid", language, value=value), language))
-        else:
-            results.append(letters[position] or label("udf_inactive", language))
-    return _reshape(results, grid)
+    # Vectorised, so a column of a million revenues takes well under a second.
+    names = np.array([*bounds.categories, label("udf_inactive", language)], dtype=object)
+    results = names[classify(amounts.cents, bounds)]  # INACTIVE (-1) picks the last name
+    results[amounts.missing] = ""
+    for position, value in amounts.invalid.items():
+        results[position] = error_text(message_text("amount_invalid", language, value=value), language)
+    return _reshape(results.tolist(), grid)
 
 
 def _pyramid_bounds(language: str, revenues, split) -> list[list[object]]:
@@ -132,7 +130,10 @@ def _is_inactive_label(value: object) -> bool:
 
 def bounds_from_cells(grid: list[list[object]], split: Split) -> Bounds:
     """Return the bounds of a bounds table (rows starting with A, B, ...), or derive them from a revenue range."""
-    table = [row for row in grid if len(row) >= 2 and category_index(row[0]) is not None]
+    # A single column is a revenue range; only a wider range can be a bounds table.
+    table = []
+    if max(len(row) for row in grid[:1] or [[]]) >= 2:
+        table = [row for row in grid if len(row) >= 2 and category_index(row[0]) is not None]
     if table:
         return _bounds_from_table(table)
     return pyramid_bounds(revenue_cents(grid), split)
@@ -191,13 +192,16 @@ def as_grid(value: object) -> list[list[object]]:
     """Return a cell, a 1-D list (a column) or a 2-D list as rows of cells."""
     if not isinstance(value, (list, tuple)):
         return [[value]]
-    if all(isinstance(row, (list, tuple)) for row in value):
+    # Excel passes rectangular ranges, so the first row tells the shape.
+    if value and isinstance(value[0], (list, tuple)):
         return value
     return [[cell] for cell in value]
 
 
 def _reshape(values: list[object], grid: list[list[object]]) -> list[list[object]]:
     width = max((len(row) for row in grid), default=1) or 1
+    if width == 1:
+        return [[value] for value in values] or [[""]]
     return [values[start : start + width] for start in range(0, len(values), width)] or [[""]]
 
 
@@ -210,7 +214,9 @@ def _in_cells(function, *arguments) -> list[list[object]]:
     """Run a worksheet function; a problem becomes one cell with its message."""
     language = _language()
     try:
-        return function(language, *arguments)
+        # A column of a million cells makes a million small lists; the collector's passes would triple the time.
+        with collector_paused():
+            return function(language, *arguments)
     except KlantpiramideError as error:
         return [[error_text(error.render(language), language)]]
     except Exception as error:  # noqa: BLE001 - Excel boundary: a cell must show text, not a traceback.
