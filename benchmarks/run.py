@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -41,6 +42,16 @@ def measure(kind: str, *paths: Path) -> dict:
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
+def processor_name() -> str:
+    """Return the processor's model name (from /proc/cpuinfo on Linux), else what platform knows."""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()
+
+
 def udf_timings(size: int = 1_000_000) -> tuple[float, float]:
     """Time PYRAMID_CATEGORY over a column of ``size`` revenues, and PYRAMID_BOUNDS."""
     from klantpiramide.excel.udfs import PYRAMID_BOUNDS, PYRAMID_CATEGORY
@@ -62,7 +73,7 @@ def main() -> None:
     arguments = parser.parse_args()
 
     data = HERE / ".data"
-    print(f"Machine: {platform.machine()}, {platform.processor() or 'unknown processor'}, Python {platform.python_version()}")
+    print(f"Machine: {processor_name()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'size':>9}  {'input':5}  {'ours s':>7}  {'peak MB':>7}  {'baseline s':>10}  {'peak MB':>7}  {'ratio':>6}")
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "rapport.xlsx"

@@ -54,7 +54,7 @@ class ReportContext:
         return "" if index == INACTIVE else self.migration.categories[index]
 
     def movement_label(self, kind: str) -> str:
-        return self.text(f"move_{kind}") if kind else self.text("not_placed")
+        return self.text(f"move_{kind}") if kind else self.text("move_none")
 
     # Writing cells with the template's styles
 
