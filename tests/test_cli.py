@@ -8,22 +8,8 @@ import openpyxl
 import pytest
 
 from klantpiramide.cli import build_parser, main
-
-CDNOW_ROWS = {
-    "A": [1, 4, 10, 2, 0, 6],
-    "B": [0, 8, 27, 18, 7, 34],
-    "C": [0, 8, 36, 58, 64, 187],
-    "D": [0, 1, 11, 46, 78, 451],
-    "E": [0, 0, 11, 32, 93, 1156],
-    "Nieuw": [0, 0, 0, 0, 0, 0],
-}
-COLUMNS = ["A", "B", "C", "D", "E", "Verloren"]
-
-
-def run(capsys, *arguments):
-    code = main([str(argument) for argument in arguments])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.helpers import CDNOW_COLUMNS as COLUMNS
+from tests.helpers import CDNOW_ROWS, run
 
 
 def test_matrix_json_gives_cdnow_figures(capsys, cdnow_workbook):

@@ -1,28 +1,16 @@
 """Key figures and customers near a bound, on small hand-made migrations (amounts in cents)."""
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from klantpiramide.analysis import bounds_from_euros, migrate, parse_split
 from klantpiramide.analysis.key_figures import key_figures, near_bound_counts, near_bounds
+from tests.helpers import year
 
 SPLIT = parse_split("10,20,30,40")
 # Four categories: A >= 100, B >= 50, C >= 20, D > 0 (euros).
 OWN = bounds_from_euros(["100", "50", "20"], SPLIT)
 BASE = [("1", 6000), ("2", 12000), ("3", 3000), ("4", 4000), ("5", 4500), ("6", 1000), ("7", 2500)]
 FOLLOWING = [("1", 15000), ("2", 5500), ("3", 2500), ("4", 7000), ("5", 3000), ("6", 1200), ("8", 800)]
-
-
-def year(rows):
-    return pd.DataFrame(
-        {
-            "key": [number for number, _ in rows],
-            "customer": [number for number, _ in rows],
-            "name": [""] * len(rows),
-            "revenue": np.array([cents for _, cents in rows], dtype=np.int64),
-        }
-    )
 
 
 def customers_of(base, following):

@@ -1,22 +1,9 @@
 """The migration matrix on small hand-made years (amounts in cents)."""
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from klantpiramide.analysis import bounds_from_euros, migrate, parse_split
-
-
-def year(rows):
-    """Build a year frame from (customer number, revenue in cents) pairs."""
-    return pd.DataFrame(
-        {
-            "key": [number for number, _ in rows],
-            "customer": [number for number, _ in rows],
-            "name": [f"Klant {number}" for number, _ in rows],
-            "revenue": np.array([cents for _, cents in rows], dtype=np.int64),
-        }
-    )
+from tests.helpers import year
 
 
 # Four categories with own bounds keep the hand calculation short: A >= 100, B >= 50, C >= 20, D > 0 (euros).

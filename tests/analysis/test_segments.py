@@ -1,8 +1,5 @@
 """Action segments on a small hand-made migration (amounts in cents)."""
 
-import numpy as np
-import pandas as pd
-
 from klantpiramide.analysis import bounds_from_euros, migrate, parse_split
 from klantpiramide.analysis.segments import (
     key_category_count,
@@ -12,22 +9,13 @@ from klantpiramide.analysis.segments import (
     segment_totals,
     small_category_start,
 )
+from tests.helpers import year
 
 SPLIT = parse_split("10,20,30,40")
 # Four categories: A >= 100, B >= 50, C >= 20, D > 0 (euros).
 OWN = bounds_from_euros(["100", "50", "20"], SPLIT)
 
 
-def year(rows):
-    """Build a year frame from (customer number, revenue in cents) pairs."""
-    return pd.DataFrame(
-        {
-            "key": [number for number, _ in rows],
-            "customer": [number for number, _ in rows],
-            "name": [f"Klant {number}" for number, _ in rows],
-            "revenue": np.array([cents for _, cents in rows], dtype=np.int64),
-        }
-    )
 
 
 def example():

@@ -1,24 +1,12 @@
 """Customers and revenue per category over three years, ranked with one set of bounds (amounts in cents)."""
 
-import numpy as np
-import pandas as pd
 
 from klantpiramide.analysis import bounds_from_euros, migrate, parse_split
 from klantpiramide.analysis.trend import category_trend, trend_bounds
+from tests.helpers import year
 
 SPLIT = parse_split("10,20,30,40")
 OWN = bounds_from_euros(["100", "50", "20"], SPLIT)
-
-
-def year(rows):
-    return pd.DataFrame(
-        {
-            "key": [number for number, _ in rows],
-            "customer": [number for number, _ in rows],
-            "name": [""] * len(rows),
-            "revenue": np.array([cents for _, cents in rows], dtype=np.int64),
-        }
-    )
 
 
 YEARS = [

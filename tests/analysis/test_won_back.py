@@ -1,24 +1,13 @@
 """Won-back customers: new in a pair, but active in a year before its base year (amounts in cents)."""
 
-import numpy as np
 import pandas as pd
 
 from klantpiramide.analysis import bounds_from_euros, migrate, parse_split
 from klantpiramide.analysis.migration import movement_of
+from tests.helpers import year
 
 SPLIT = parse_split("10,20,30,40")
 OWN = bounds_from_euros(["100", "50", "20"], SPLIT)
-
-
-def year(rows):
-    return pd.DataFrame(
-        {
-            "key": [number for number, _ in rows],
-            "customer": [number for number, _ in rows],
-            "name": [""] * len(rows),
-            "revenue": np.array([cents for _, cents in rows], dtype=np.int64),
-        }
-    )
 
 
 def migration_with(earlier_active):

@@ -7,24 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from klantpiramide.cli import main
+from tests.helpers import CDNOW_COLUMNS as COLUMNS
+from tests.helpers import CDNOW_ROWS, run
 
 CDNOW_TRANSACTIONS = Path(__file__).resolve().parents[3] / "shared" / "data" / "cdnow" / "CDNOW_sample.txt"
-CDNOW_ROWS = {
-    "A": [1, 4, 10, 2, 0, 6],
-    "B": [0, 8, 27, 18, 7, 34],
-    "C": [0, 8, 36, 58, 64, 187],
-    "D": [0, 1, 11, 46, 78, 451],
-    "E": [0, 0, 11, 32, 93, 1156],
-    "Nieuw": [0, 0, 0, 0, 0, 0],
-}
-COLUMNS = ["A", "B", "C", "D", "E", "Verloren"]
-
-
-def run(capsys, *arguments):
-    code = main([str(argument) for argument in arguments])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_transaction_file_by_column_positions(capsys):
