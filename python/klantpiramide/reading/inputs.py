@@ -90,10 +90,16 @@ def read_inputs(
         raise InputError("years_count", Location(file=paths[0].name), found=len(tables), years=found)
 
     base, next_ = (tables[year] for year in sorted(tables))
-    if not (base.frame["revenue"] > 0).any():
-        raise InputError("no_active_base", Location(file=base.source.file, sheet=base.source.sheet), year=base.year)
-    _note_changed_names(base, next_)
+    check_consecutive_years([base, next_])
     return base, next_
+
+
+def check_consecutive_years(ordered: list[YearTable]) -> None:
+    """Raise when a base year has no customer with revenue above 0; note changed names in each later year."""
+    for base, next_ in zip(ordered, ordered[1:]):
+        if not (base.frame["revenue"] > 0).any():
+            raise InputError("no_active_base", Location(file=base.source.file, sheet=base.source.sheet), year=base.year)
+        _note_changed_names(base, next_)
 
 
 def _check_two_years(years: tuple[int, ...]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from klantpiramide.errors import InputError, Location, SettingsError
-from klantpiramide.reading.inputs import _note_changed_names, read_all_years
+from klantpiramide.reading.inputs import check_consecutive_years, read_all_years
 from klantpiramide.reading.model import ColumnNames, ReadOptions, YearTable
 
 
@@ -37,10 +37,7 @@ def read_years(
         raise InputError("years_count", Location(file=paths[0].name), found=0, years="-")
 
     ordered = [tables[year] for year in sorted(tables)]
-    for base, next_ in zip(ordered, ordered[1:]):
-        if not (base.frame["revenue"] > 0).any():
-            raise InputError("no_active_base", Location(file=base.source.file, sheet=base.source.sheet), year=base.year)
-        _note_changed_names(base, next_)
+    check_consecutive_years(ordered)
     return ordered
 
 
