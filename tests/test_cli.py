@@ -171,3 +171,11 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_folder_as_input_is_named_as_folder(capsys, tmp_path):
+    folder = tmp_path / "omzet"
+    folder.mkdir()
+    code, _, err = run(capsys, "matrix", folder)
+    assert code == 1
+    assert err == "Bestand 'omzet': dit is een map, geen bestand. Geef het bestand zelf op, bijvoorbeeld omzet/omzet.xlsx.\n"

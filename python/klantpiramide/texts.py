@@ -644,7 +644,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nl": {
         # Input
         "file_not_found": "het bestand bestaat niet. Controleer de naam en de map.",
-        "file_unreadable": "dit bestand kan niet worden gelezen als Excel-werkmap of CSV-bestand ({detail}). Sla het in Excel op als .xlsx of .csv en probeer het opnieuw.",
+        "file_unreadable": "dit bestand kan niet worden gelezen als Excel-werkmap of CSV-bestand. Sla het in Excel op als .xlsx of .csv en probeer het opnieuw.",
+        "input_is_folder": "dit is een map, geen bestand. Geef het bestand zelf op, bijvoorbeeld {file}/omzet.xlsx.",
         "file_type_unknown": "bestanden van het type '{suffix}' worden niet ondersteund. Gebruik een .xlsx- of .csv-bestand.",
         "xls_not_supported": "oude .xls-bestanden worden niet ondersteund. Open het bestand in Excel en kies Opslaan als > Excel-werkmap (.xlsx).",
         "sheet_empty": "het blad is leeg. Kies een blad met klantnummers en omzet.",
@@ -678,7 +679,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "year_duplicate_source": "het jaar {year} komt twee keer voor: in {first} en in {second}. Verwijder of hernoem één van beide.",
         "year_column_twice": "het jaar {year} staat boven twee kolommen, {first} en {second}. Hernoem of verwijder één van beide.",
         "year_only_one": "er is maar één jaar gevonden ({year}), en er zijn er twee nodig. Geef ook het bestand of blad van het andere jaar op, of een transactielijst met beide jaren.",
-        "years_sources_count": "--jaren noemt {expected} jaren, maar er zijn {found} bladen of bestanden zonder jaartal in de naam. Geef één bestand per jaar, of één werkmap met een blad per jaar.",
+        "years_sources_count": "--jaren noemt {expected} jaren, maar het aantal bladen of bestanden zonder jaartal in de naam is {found}. Geef één bestand per jaar, of één werkmap met een blad per jaar.",
         "revenue_not_found": "deze rij lijkt de kopregel (klantnummer in kolom {column}), maar er is geen omzetkolom. Gevonden koppen: {seen}. Geef de omzetkolom op met --omzetkolom.",
         "no_customers": "onder de kopregel (rij {row}) staan geen klanten. Controleer of dit het goede blad is.",
         "positions_no_amount": "in kolom {column} staat in de eerste {rows} rijen geen bedrag. Controleer de kolomnummers bij --kolommen.",
@@ -751,7 +752,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "en": {
         "file_not_found": "the file does not exist. Check the name and the folder.",
-        "file_unreadable": "this file cannot be read as an Excel workbook or CSV file ({detail}). Save it from Excel as .xlsx or .csv and try again.",
+        "file_unreadable": "this file cannot be read as an Excel workbook or CSV file. Save it from Excel as .xlsx or .csv and try again.",
+        "input_is_folder": "this is a folder, not a file. Give the file itself, for example {file}/omzet.xlsx.",
         "file_type_unknown": "files of type '{suffix}' are not supported. Use an .xlsx or .csv file.",
         "xls_not_supported": "old .xls files are not supported. Open the file in Excel and choose Save As > Excel Workbook (.xlsx).",
         "sheet_empty": "the sheet is empty. Choose a sheet with customer numbers and revenue.",

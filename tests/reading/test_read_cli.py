@@ -72,7 +72,7 @@ def test_date_column_by_name(capsys, data):
         ),
         (
             ["amounts_text.csv", "--jaren", "2024", "2025"],
-            "Bestand 'amounts_text.csv': --jaren noemt 2 jaren, maar er zijn 1 bladen of bestanden zonder jaartal in de naam. "
+            "Bestand 'amounts_text.csv': --jaren noemt 2 jaren, maar het aantal bladen of bestanden zonder jaartal in de naam is 1. "
             "Geef één bestand per jaar, of één werkmap met een blad per jaar.",
         ),
         (

@@ -40,6 +40,8 @@ def open_sheets(path: Path) -> list[RawSheet]:
 
 def _open_sheets(path: Path) -> list[RawSheet]:
     where = Location(file=path.name)
+    if path.is_dir():
+        raise InputError("input_is_folder", where, file=path.name)
     if not path.is_file():
         raise InputError("file_not_found", where)
     try:
