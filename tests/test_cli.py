@@ -179,3 +179,11 @@ def test_folder_as_input_is_named_as_folder(capsys, tmp_path):
     code, _, err = run(capsys, "matrix", folder)
     assert code == 1
     assert err == "Bestand 'omzet': dit is een map, geen bestand. Geef het bestand zelf op, bijvoorbeeld omzet/omzet.xlsx.\n"
+
+
+def test_missing_year_lists_years_in_workbook(capsys, make_workbook):
+    sheets = {str(year): [("Klantnummer", "Omzet"), ("1", 100.0)] for year in (2023, 2024, 2025)}
+    source = make_workbook(sheets, "drie_jaren.xlsx")
+    code, _, err = run(capsys, "matrix", source, "--jaren", "2022", "2024")
+    assert code == 1
+    assert err == "Bestand 'drie_jaren.xlsx': er zijn geen gegevens voor 2022. Gevonden jaren: 2023, 2024, 2025.\n"

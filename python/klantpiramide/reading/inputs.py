@@ -34,6 +34,8 @@ def read_all_years(
     skipped = _find_layouts(sources, names, options)
     totals = [source for source in sources if source.layout.kind == "totals"]
     skipped += assign_years(totals, tuple(years) if years else None)
+    # Every year a sheet or file of totals is named after, for the message when a requested year is missing.
+    named_years = {source.year for source in totals if source.year is not None}
     if years:
         # A sheet of totals for a year that is not asked for need not be read at all.
         skipped_ids = {id(source) for source in skipped}
@@ -58,7 +60,7 @@ def read_all_years(
     if years:
         missing = [year for year in years if year not in tables]
         if missing:
-            found = ", ".join(str(year) for year in sorted(tables)) or "-"
+            found = ", ".join(str(year) for year in sorted(named_years | set(tables))) or "-"
             raise InputError("year_missing", Location(file=paths[0].name), year=missing[0], found=found)
         tables = {year: tables[year] for year in sorted(years)}
 
