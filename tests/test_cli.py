@@ -187,3 +187,11 @@ def test_missing_year_lists_years_in_workbook(capsys, make_workbook):
     code, _, err = run(capsys, "matrix", source, "--jaren", "2022", "2024")
     assert code == 1
     assert err == "Bestand 'drie_jaren.xlsx': er zijn geen gegevens voor 2022. Gevonden jaren: 2023, 2024, 2025.\n"
+
+
+def test_unknown_column_lists_header_row_not_title(capsys, make_workbook):
+    rows = [("Omzet per debiteur 2024",), (), ("Debiteurnummer", "Naam", "Omzet"), ("100", "Jansen", 250.0)]
+    source = make_workbook({"2024": rows, "2025": rows}, "debiteuren.xlsx")
+    code, _, err = run(capsys, "matrix", source, "--klantkolom", "Bestaatniet")
+    assert code == 1
+    assert "Gevonden koppen (rij 3): Debiteurnummer, Naam, Omzet." in err

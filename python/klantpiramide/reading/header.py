@@ -134,14 +134,16 @@ def find_layout(sheet: RawSheet, names: ColumnNames = ColumnNames(), positions: 
 
 def _layout_from_header(sheet: RawSheet, names: ColumnNames) -> Layout:
     """Return the layout of the first row that has a customer column and one or more revenue columns."""
-    first_seen: tuple[int, list[str]] | None = None
+    likely_header: tuple[int, list[str]] | None = None
     no_revenue: tuple[int, int, list[str]] | None = None
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         cells = [normalise_header(value) for value in row]
         if not any(cells):
             continue
         seen = [str(value) for value in row if value is not None]
-        first_seen = first_seen or (index, seen)
+        # The row with the most filled cells is the likeliest header; a title row above it has one.
+        if likely_header is None or len(seen) > len(likely_header[1]):
+            likely_header = (index, seen)
 
         customer = _pick(cells, "customer", names.customer, sheet, index)
         if customer is None:
@@ -168,13 +170,13 @@ def _layout_from_header(sheet: RawSheet, names: ColumnNames) -> Layout:
     if no_revenue is not None:
         # A customer column was found, but no revenue column beside it.
         if names.revenue:
-            raise _column_not_found(sheet, names.revenue, *first_seen)
+            raise _column_not_found(sheet, names.revenue, *likely_header)
         index, customer, seen = no_revenue
         where = Location(sheet.file, sheet.sheet, sheet.first_row + index)
         raise InputError("revenue_not_found", where, column=column_letter(sheet, customer), seen=", ".join(seen))
-    if names.customer and first_seen is not None:
-        raise _column_not_found(sheet, names.customer, *first_seen)
-    seen_text = ", ".join(first_seen[1]) if first_seen else "-"
+    if names.customer and likely_header is not None:
+        raise _column_not_found(sheet, names.customer, *likely_header)
+    seen_text = ", ".join(likely_header[1]) if likely_header else "-"
     raise InputError("header_not_found", Location(file=sheet.file, sheet=sheet.sheet), rows=HEADER_SEARCH_ROWS, seen=seen_text)
 
 
