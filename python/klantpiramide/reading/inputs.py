@@ -83,17 +83,23 @@ def read_inputs(
     """
     if years is not None:
         _check_two_years(years)
-    tables = read_all_years(paths, years=years, names=names, options=options)
+    ordered = years_in_order(read_all_years(paths, years=years, names=names, options=options), paths)
+    if len(ordered) != 2:
+        found = ", ".join(str(table.year) for table in ordered)
+        raise InputError("years_count", Location(file=paths[0].name), found=len(ordered), years=found)
+
+    check_consecutive_years(ordered)
+    return ordered[0], ordered[1]
+
+
+def years_in_order(tables: dict[int, YearTable], paths: list[Path]) -> list[YearTable]:
+    """Return the tables, the earliest year first; raise when fewer than two years were found."""
     if len(tables) == 1:
         table = next(iter(tables.values()))
         raise InputError("year_only_one", Location(file=table.source.file, sheet=table.source.sheet), year=table.year)
-    if len(tables) != 2:
-        found = ", ".join(str(year) for year in sorted(tables))
-        raise InputError("years_count", Location(file=paths[0].name), found=len(tables), years=found)
-
-    base, next_ = (tables[year] for year in sorted(tables))
-    check_consecutive_years([base, next_])
-    return base, next_
+    if not tables:
+        raise InputError("years_count", Location(file=paths[0].name), found=0, years="-")
+    return [tables[year] for year in sorted(tables)]
 
 
 def check_consecutive_years(ordered: list[YearTable]) -> None:

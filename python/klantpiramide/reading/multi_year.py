@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from klantpiramide.errors import InputError, Location, SettingsError
-from klantpiramide.reading.inputs import check_consecutive_years, read_all_years
+from klantpiramide.errors import InputError, SettingsError
+from klantpiramide.reading.inputs import check_consecutive_years, read_all_years, years_in_order
 from klantpiramide.reading.model import ColumnNames, ReadOptions, YearTable
 
 
@@ -29,14 +29,7 @@ def read_years(
     """
     if years is not None:
         _check_years(years)
-    tables = read_all_years(paths, years=years, names=names, options=options)
-    if len(tables) == 1:
-        table = next(iter(tables.values()))
-        raise InputError("year_only_one", Location(file=table.source.file, sheet=table.source.sheet), year=table.year)
-    if not tables:
-        raise InputError("years_count", Location(file=paths[0].name), found=0, years="-")
-
-    ordered = [tables[year] for year in sorted(tables)]
+    ordered = years_in_order(read_all_years(paths, years=years, names=names, options=options), paths)
     check_consecutive_years(ordered)
     return ordered
 
