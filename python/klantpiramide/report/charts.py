@@ -43,20 +43,26 @@ def heat_map_rule() -> ColorScaleRule:
     )
 
 
+def _stacked_bars(direction: str, title: str, gap: int, size: tuple[float, float]) -> BarChart:
+    """Return an empty stacked bar chart without legend: 'bar' runs horizontally, 'col' vertically."""
+    chart = BarChart()
+    chart.type = direction
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.gapWidth = gap
+    chart.title = title
+    chart.legend = None
+    chart.width, chart.height = size
+    return chart
+
+
 def pyramid_chart(sheet: Worksheet, top: int, left: int, count: int, title: str) -> BarChart:
     """Return a centred pyramid of horizontal bars, A on top, over a table at (top, left).
 
     The table has a header row and ``count`` category rows with three columns:
     the category, the invisible offset that centres the bar, and the customers.
     """
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.gapWidth = 15
-    chart.title = title
-    chart.legend = None
-    chart.width, chart.height = CHART_WIDTH_CM, CHART_HEIGHT_CM
+    chart = _stacked_bars("bar", title, gap=15, size=(CHART_WIDTH_CM, CHART_HEIGHT_CM))
 
     data = Reference(sheet, min_col=left + 1, max_col=left + 2, min_row=top, max_row=top + count)
     chart.add_data(data, titles_from_data=True)
@@ -82,14 +88,7 @@ def waterfall_chart(sheet: Worksheet, top: int, left: int, count: int, title: st
     The table has a header row and ``count`` bar rows with five columns: the
     label, the invisible offset, the totals, the increases and the decreases.
     """
-    chart = BarChart()
-    chart.type = "col"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.gapWidth = 40
-    chart.title = title
-    chart.legend = None
-    chart.width, chart.height = 2 * CHART_WIDTH_CM, CHART_HEIGHT_CM + 2
+    chart = _stacked_bars("col", title, gap=40, size=(2 * CHART_WIDTH_CM, CHART_HEIGHT_CM + 2))
 
     data = Reference(sheet, min_col=left + 1, max_col=left + 4, min_row=top, max_row=top + count)
     chart.add_data(data, titles_from_data=True)
