@@ -43,7 +43,7 @@ def measure(kind: str, *paths: Path) -> dict:
 
 
 def processor_name() -> str:
-    """Return the processor's model name (from /proc/cpuinfo on Linux), else what platform knows."""
+    """Return the processor's model name (from /proc/cpuinfo on Linux), else what the platform module reports."""
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
         for line in cpuinfo.read_text().splitlines():

@@ -21,7 +21,7 @@ from klantpiramide.texts import DEFAULT_LANGUAGE, location_text, message_text
 
 @dataclass(frozen=True)
 class Location:
-    """Where in the user's input a problem was found; every part is optional."""
+    """The place in the user's input where a problem was found; every part is optional."""
 
     file: str | None = None
     sheet: str | None = None

@@ -75,7 +75,7 @@ def test_legend_explains_colours(report):
 
 def test_empty_cell_shows_zero_without_link(report):
     sheet, top, left = matrix_corner(report)
-    cell = sheet.cell(top + 1, left + 5)  # A in 1997, E in 1998: nobody
+    cell = sheet.cell(top + 1, left + 5)  # A in 1997, E in 1998: no customers
     assert cell.value == 0
     assert cell.hyperlink is None
     assert all(sheet.cell(top + 6, left + 1 + column).hyperlink is None for column in range(6))
@@ -177,7 +177,8 @@ def test_report_states_rule_and_bounds(report):
 
 def parse_location(location: str) -> tuple[str, str]:
     sheet, coordinate = location.rsplit("!", 1)
-    assert sheet.startswith("'") and sheet.endswith("'"), location
+    assert sheet.startswith("'"), location
+    assert sheet.endswith("'"), location
     return sheet[1:-1].replace("''", "'"), coordinate
 
 

@@ -102,7 +102,7 @@ def test_own_bounds_are_stated_and_used(make_workbook, tmp_path):
 
 
 def test_customers_continue_on_second_sheet_when_full(make_workbook, tmp_path, monkeypatch):
-    # Pretend a sheet holds 3 data rows below the header at row 3, so 4 customers need two sheets.
+    # Pretend a sheet has room for 3 data rows below the header at row 3, so 4 customers need two sheets.
     monkeypatch.setattr(tables, "EXCEL_MAX_ROWS", 6)
     output = tmp_path / "rapport.xlsx"
     make_report([small_years(make_workbook)], output, Settings())

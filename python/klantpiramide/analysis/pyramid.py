@@ -62,7 +62,7 @@ DEFAULT_SPLIT = Split(tuple(Fraction(share) for share in (1, 4, 15, 25, 55)))
 class Bounds:
     """Lower revenue bounds in cents, one per category except the last, best first.
 
-    ``origin`` tells how they were made: 'pyramid' (derived from a year's
+    ``origin`` records how they were made: 'pyramid' (derived from a year's
     revenues by the split) or 'own' (given by the user).
     """
 

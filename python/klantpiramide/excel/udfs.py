@@ -192,7 +192,7 @@ def as_grid(value: object) -> list[list[object]]:
     """Return a cell, a 1-D list (a column) or a 2-D list as rows of cells."""
     if not isinstance(value, (list, tuple)):
         return [[value]]
-    # Excel passes rectangular ranges, so the first row tells the shape.
+    # Excel passes rectangular ranges, so the first row shows the shape.
     if value and isinstance(value[0], (list, tuple)):
         return value
     return [[cell] for cell in value]

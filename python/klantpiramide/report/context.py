@@ -1,4 +1,4 @@
-"""What every sheet writer needs: the analysis, the template, the language and formats."""
+"""The shared state of the sheet writers: the analysis, the template, the language and formats."""
 
 from __future__ import annotations
 

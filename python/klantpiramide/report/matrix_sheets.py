@@ -20,7 +20,7 @@ BLOCK_GAP = 2
 
 
 def rule_text(context: ReportContext) -> str:
-    """Return the sentence that says which rule made the categories."""
+    """Return the sentence that names the rule behind the categories."""
     migration = context.migration
     split = migration.split.describe()
     if migration.rule == "own":

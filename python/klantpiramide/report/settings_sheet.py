@@ -53,7 +53,7 @@ def settings_rows(settings: Settings, inputs: tuple[Path, ...], report: Path) ->
     rows = [("invoer", _relative(path, folder)) for path in inputs]
     rows += [
         ("jaren", " ".join(str(year) for year in settings.years) if settings.years else ""),
-        ("verdeling", ",".join(part for part in settings.split.describe().split("/"))),
+        ("verdeling", settings.split.describe().replace("/", ",")),
         ("grenzen", " ".join(settings.own_bounds) if settings.own_bounds else ""),
         ("per_jaar", "ja" if settings.per_year else "nee"),
         ("taal", settings.language),

@@ -153,7 +153,7 @@ def _rows_xml(table: StreamedTable, styles: list[str], quoted_styles: list[str],
 
 def _text_cells(values: list, style: str, quoted_style: str) -> list[str]:
     texts = _xml_texts(values)
-    # One look at the whole column tells whether any cell needs the quote-prefix style.
+    # One search of the whole column shows whether any cell needs the quote-prefix style.
     joined = "\x00" + "\x00".join(texts)
     if not any(f"\x00{mark}" in joined for mark in FORMULA_START):
         filled = f'<c s="{style}" t="inlineStr"><is><t xml:space="preserve">'

@@ -1,7 +1,7 @@
 """Fixed texts that live in the template, such as titles, the legend and the explanation.
 
-The default template holds the Dutch labels, with Dutch placeholders such as
-``{basisjaar}``. When a template cell still holds that default text, the report
+The default template contains the Dutch labels, with Dutch placeholders such as
+``{basisjaar}``. When a template cell still contains that default text, the report
 writes the label in the report's language. When the user rewrote it, the
 user's text stays, with its placeholders filled in.
 """
@@ -24,7 +24,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def template_text(key: str) -> str:
-    """Return the Dutch label ``key`` as the default template holds it, with Dutch placeholders."""
+    """Return the Dutch label ``key`` as the default template contains it, with Dutch placeholders."""
     return _PLACEHOLDER.sub(lambda match: "{" + DUTCH_PLACEHOLDERS.get(match[1], match[1]) + "}", LABELS["nl"][key])
 
 
